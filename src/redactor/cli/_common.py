@@ -1,0 +1,57 @@
+"""What every command shares: exit codes, error-to-message handling, settings from options."""
+
+from __future__ import annotations
+
+import functools
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from redactor._version import VERSION
+from redactor.errors import RedactorError
+from redactor.settings import Settings, load_settings
+
+EXIT_OK = 0
+EXIT_FINDINGS = 1
+EXIT_ERROR = 2
+
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def fail(message: str, code: int = EXIT_ERROR) -> None:
+    """Print a one-line error to stderr and exit."""
+    click.echo(f"redactor: error: {message}", err=True)
+    sys.exit(code)
+
+
+def handle_errors(func: F) -> F:
+    """Turn library errors into one-line messages and exit code 2 (never a traceback)."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except RedactorError as err:
+            fail(str(err))
+        except KeyboardInterrupt:
+            fail("interrupted", 130)
+
+    return wrapper  # type: ignore[return-value]
+
+
+def config_option(func: F) -> F:
+    return click.option(
+        "--config",
+        "config_path",
+        type=click.Path(path_type=Path, dir_okay=False),
+        help="Settings file (default: ./redactor.toml when present).",
+    )(func)
+
+
+def settings_from(config_path: Path | None, **overrides: Any) -> Settings:
+    """Settings from the config file, then the command-line options given (None = not given)."""
+    return load_settings(config_path).with_changes(**overrides)

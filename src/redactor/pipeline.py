@@ -1,0 +1,115 @@
+"""`Redactor`: owns the detection engine (built once, lazily) and runs read -> detect -> plan -> write."""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Protocol
+
+from redactor.emit import write_document
+from redactor.emit.atomic import check_target
+from redactor.errors import InputError
+from redactor.ingest import read_document
+from redactor.ingest.text import document_from_text
+from redactor.model import Document, Edit, Finding
+from redactor.settings import Settings
+from redactor.transform.apply import apply_edits_to_segments
+from redactor.transform.plan import plan_edits
+
+__all__ = ["Detector", "FileResult", "Redactor"]
+
+
+class Detector(Protocol):
+    """Anything that finds personal data in a document."""
+
+    def detect(self, document: Document) -> list[Finding]: ...
+
+
+@dataclass
+class FileResult:
+    """What happened to one document. Holds no removed text unless asked for in the report."""
+
+    source: Path | None
+    output: Path | None
+    format: str
+    findings: list[Finding]
+    edits: list[Edit]
+    document: Document
+    input_sha256: str = ""
+    notes: list[str] = field(default_factory=list)
+
+    def counts(self) -> dict[str, int]:
+        """Number of distinct replaced spans per entity type."""
+        return dict(sorted(Counter(e.entity_type for e in self.edits).items()))
+
+
+class Redactor:
+    """The redaction pipeline. Build one and reuse it: the detection engine is loaded on first use
+    and shared by every document it processes.
+
+        >>> r = Redactor()
+        >>> r.redact_text("Ring Amy's mum on 07700 900123.")      # doctest: +SKIP
+        "Ring [PERSON 1]'s mum on [PHONE 1]."
+    """
+
+    def __init__(self, settings: Settings | None = None, detector: Detector | None = None):
+        self.settings = settings or Settings()
+        self._detector = detector
+
+    @property
+    def detector(self) -> Detector:
+        if self._detector is None:
+            from redactor.detect import build_detector
+
+            self._detector = build_detector(self.settings)
+        return self._detector
+
+    # -- stages --------------------------------------------------------------------------------
+
+    def detect(self, document: Document) -> list[Finding]:
+        findings = self.detector.detect(document)
+        return [
+            f
+            for f in findings
+            if f.score >= self.settings.score_threshold and self.settings.enabled(f.entity_type)
+        ]
+
+    def plan(self, document: Document, findings: list[Finding]) -> list[Edit]:
+        return plan_edits(document, findings, self.settings)
+
+    def process(self, document: Document) -> tuple[list[Finding], list[Edit]]:
+        findings = self.detect(document)
+        return findings, self.plan(document, findings)
+
+    # -- conveniences --------------------------------------------------------------------------
+
+    def redact_text(self, text: str) -> str:
+        """Redact a string and return the redacted string."""
+        return self.redact_text_result(text)[0]
+
+    def redact_text_result(self, text: str) -> tuple[str, FileResult]:
+        document = document_from_text(text)
+        findings, edits = self.process(document)
+        newline = document.payload["newline"]
+        redacted = newline.join(apply_edits_to_segments(document, edits))
+        return redacted, FileResult(None, None, "text", findings, edits, document)
+
+    def redact_file(self, source: Path, output: Path) -> FileResult:
+        """Read `source`, redact it and write `output` atomically (never over `source`)."""
+        check_target(output, [source])
+        try:
+            data_hash = hashlib.sha256(source.read_bytes()).hexdigest()
+        except OSError as err:
+            raise InputError(f"{source}: cannot be read ({err.strerror})") from None
+        document = read_document(source, self.settings)
+        findings, edits = self.process(document)
+        write_document(document, edits, output, self.settings)
+        return FileResult(source, output, document.format, findings, edits, document, data_hash)
+
+    def check_file(self, source: Path) -> FileResult:
+        """Detect without writing anything: for pre-publication checks."""
+        document = read_document(source, self.settings)
+        findings, edits = self.process(document)
+        return FileResult(source, None, document.format, findings, edits, document)

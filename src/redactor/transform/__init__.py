@@ -1,0 +1,1 @@
+"""Transformation: findings -> edits (tags, operators) and, for tables, small-group suppression."""
