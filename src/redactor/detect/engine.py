@@ -1,0 +1,341 @@
+"""The detection engine: Presidio's AnalyzerEngine over the spaCy pipeline, with the project's UK
+recognizers and name recognizers, then document-level work the analyzer cannot do alone:
+
+1. segments the reader says hold one kind of data (a "Surname" column) become findings whole;
+2. the other segments are joined (so context crosses a header and the body, or the cells of a
+   row), cut into chunks spaCy handles comfortably, run through `nlp.pipe` and the analyzer;
+3. names found with confidence, the school's roster and the deny list are looked for everywhere
+   else in the document (propagation);
+4. each person mention is classed CHILD, ADULT or PERSON from its context or the roster;
+5. allow-listed text and the child kept with `keep_child` are left alone;
+6. spans are mapped back to segments (one finding per segment a span touches).
+
+The AnalyzerEngine and spaCy pipeline are built once per process and shared by every detector.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import logging
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from redactor._registry import load
+from redactor.detect.names import NAME_RECOGNIZERS
+from redactor.detect.names.lexicon import fold, lexicon
+from redactor.detect.names.propagation import NameForm, find_mentions, name_forms
+from redactor.detect.names.roles import classify
+from redactor.detect.names.roster import Roster, RosterPerson, date_forms, load_roster
+from redactor.detect.nlp import MODEL_NAME, SchoolNlpEngine
+from redactor.errors import ConfigError, DetectionError
+from redactor.model import PERSON_TYPES, Document, Finding
+from redactor.settings import ENTITY_GROUPS, Settings
+
+__all__ = ["SchoolDetector", "analyzer_engine"]
+
+log = logging.getLogger("redactor")
+
+SEPARATOR = "\n"
+CHUNK_CHARS = 100_000  # spaCy's small model is comfortable well below its 1,000,000 limit
+PROPAGATION_MIN_SCORE = 0.6
+PROPAGATED_SCORE = 0.8
+ROSTER_SCORE = 0.95
+
+
+@functools.lru_cache(maxsize=1)
+def analyzer_engine(model_name: str = MODEL_NAME) -> Any:
+    """Presidio's AnalyzerEngine with only the recognizers UK school documents need. Cached."""
+    from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
+
+    from redactor.detect.recognizers import load_recognizers
+
+    nlp_engine = SchoolNlpEngine(model_name)
+    try:
+        nlp_engine.load()
+    except DetectionError:
+        raise
+    except Exception as err:  # a broken model install: say so, not a traceback
+        raise DetectionError(f"the spaCy model could not be loaded ({type(err).__name__})") from None
+    registry = RecognizerRegistry(supported_languages=["en"])
+    for recognizer in load_recognizers():
+        registry.add_recognizer(recognizer)
+    for dotted in NAME_RECOGNIZERS.values():
+        registry.add_recognizer(load(dotted)())
+    return AnalyzerEngine(
+        registry=registry, nlp_engine=nlp_engine, supported_languages=["en"], log_decision_process=False
+    )
+
+
+@dataclass(frozen=True)
+class _Span:
+    """A finding in a chunk's joined text, before mapping back to segments."""
+
+    entity_type: str
+    start: int
+    end: int
+    score: float
+    recognizer: str
+    reason: str
+
+
+@dataclass
+class _Chunk:
+    text: str
+    segment_ids: list[int]
+    offsets: list[int]  # start of each segment in text
+
+
+class SchoolDetector:
+    """Finds personal data in documents. Build once (per settings) and reuse."""
+
+    def __init__(self, settings: Settings, analyzer: Any = None) -> None:
+        self.settings = settings
+        self._analyzer = analyzer
+        self.people: list[RosterPerson] = []
+        if settings.roster is not None:
+            self.people += load_roster(settings.roster, "CHILD").people
+        if settings.staff is not None:
+            self.people += load_roster(settings.staff, "ADULT").people
+        self.kept: RosterPerson | None = None
+        if settings.keep_child:
+            if settings.roster is None:
+                raise ConfigError("--keep-child needs --roster: the child is found by UPN there")
+            self.kept = Roster(self.people).by_upn(settings.keep_child)
+            if self.kept is None:
+                raise ConfigError("--keep-child: no pupil with that UPN in the roster")
+        self._allow = {fold(a) for a in settings.allow}
+        self._entities = sorted(
+            {e for group in settings.entities for e in ENTITY_GROUPS[group]} - {"CHILD", "ADULT"}
+        )
+
+    @property
+    def analyzer(self) -> Any:
+        if self._analyzer is None:
+            self._analyzer = analyzer_engine()
+        return self._analyzer
+
+    # -- the flow ------------------------------------------------------------------------------
+
+    def detect(self, document: Document) -> list[Finding]:
+        findings: list[Finding] = []
+        hinted_forms: list[NameForm] = []
+        lex = lexicon()
+        for index, segment in enumerate(document.segments):
+            if segment.hint and segment.text.strip():
+                start = len(segment.text) - len(segment.text.lstrip())
+                end = len(segment.text.rstrip())
+                findings.append(Finding(segment.hint, index, start, end, 1.0, "column",
+                                        "column header says what the column holds"))
+                if segment.hint in PERSON_TYPES:
+                    hinted_forms += name_forms(segment.text, segment.hint, lex)
+
+        chunks = list(self._chunks(document))
+        per_chunk = self._analyze(chunks)
+        forms = hinted_forms + self._roster_forms() + self._deny_forms()
+        for chunk, spans in zip(chunks, per_chunk):
+            spans.extend(_nicknames(chunk.text, spans))
+            for span in spans:
+                if span.entity_type in PERSON_TYPES and span.score >= PROPAGATION_MIN_SCORE:
+                    forms += name_forms(chunk.text[span.start : span.end], span.entity_type, lex)
+        for chunk, spans in zip(chunks, per_chunk):
+            spans.extend(self._propagate(chunk, forms))
+            spans.extend(self._roster_details(chunk))
+            spans[:] = [self._with_role(chunk.text, s) for s in spans]
+            spans[:] = [s for s in spans if not self._allowed(chunk.text, s)]
+            findings.extend(self._to_segments(chunk, spans))
+        return findings
+
+    def _chunks(self, document: Document) -> Iterator[_Chunk]:
+        ids: list[int] = []
+        offsets: list[int] = []
+        parts: list[str] = []
+        size = 0
+        for index, segment in enumerate(document.segments):
+            if segment.hint or not segment.text.strip():
+                continue
+            if size and size + len(segment.text) > CHUNK_CHARS:
+                yield _Chunk(SEPARATOR.join(parts), ids, offsets)
+                ids, offsets, parts, size = [], [], [], 0
+            ids.append(index)
+            offsets.append(size)
+            parts.append(segment.text)
+            size += len(segment.text) + len(SEPARATOR)
+        if parts:
+            yield _Chunk(SEPARATOR.join(parts), ids, offsets)
+
+    def _analyze(self, chunks: list[_Chunk]) -> list[list[_Span]]:
+        if not chunks:
+            return []
+        analyzer = self.analyzer
+        texts = [c.text for c in chunks]
+        artifacts = [a for _, a in analyzer.nlp_engine.process_batch(texts, language="en")]
+        out = []
+        for text, nlp_artifacts in zip(texts, artifacts):
+            results = analyzer.analyze(
+                text=text,
+                language="en",
+                entities=self._entities,
+                nlp_artifacts=nlp_artifacts,
+                score_threshold=self.settings.score_threshold,
+            )
+            spans = []
+            for r in results:
+                start, end = _trim(text, r.start, r.end)
+                if end <= start:
+                    continue
+                meta = r.recognition_metadata or {}
+                explanation = r.analysis_explanation
+                reason = meta.get("reason") or (
+                    explanation.textual_explanation if explanation else ""
+                )
+                recognizer = meta.get("recognizer_name") or "presidio"
+                spans.append(_Span(r.entity_type, start, end, r.score, recognizer, reason or ""))
+            out.append(spans)
+        return out
+
+    # -- names everywhere ------------------------------------------------------------------------
+
+    def _roster_forms(self) -> list[NameForm]:
+        lex = lexicon()
+        forms: list[NameForm] = []
+        for person in self.people:
+            for name in person.names:
+                forms += name_forms(name, person.entity_type, lex)
+            if person.initials:
+                forms.append(NameForm(fold(person.initials), "ADULT", True, person.initials))
+        return forms
+
+    def _deny_forms(self) -> list[NameForm]:
+        lex = lexicon()
+        return [f for term in self.settings.deny for f in name_forms(term, "PERSON", lex)]
+
+    def _propagate(self, chunk: _Chunk, forms: list[NameForm]) -> list[_Span]:
+        return [
+            _Span(m.entity_type, m.start, m.end, PROPAGATED_SCORE, "propagation",
+                  "another mention of a name found in this document")
+            for m in find_mentions(chunk.text, forms)
+        ]
+
+    def _roster_details(self, chunk: _Chunk) -> list[_Span]:
+        spans = []
+        for person in self.people:
+            needles = []
+            if person.upn:
+                needles.append(("UPN", person.upn))
+            if person.dob:
+                needles += [("DOB", d) for d in date_forms(person.dob)]
+            for kind, needle in needles:
+                for m in re.finditer(rf"(?<![\w/.-]){re.escape(needle)}(?![\w/-])", chunk.text):
+                    spans.append(_Span(kind, m.start(), m.end(), ROSTER_SCORE, "roster",
+                                       "a rostered pupil's detail"))
+        return spans
+
+    def _with_role(self, text: str, span: _Span) -> _Span:
+        if span.entity_type not in PERSON_TYPES:
+            return span
+        kind = self._roster_kind(text[span.start : span.end]) or span.entity_type
+        if kind == "PERSON":
+            kind = classify(text, span.start, span.end)
+        if kind == span.entity_type:
+            return span
+        return _Span(kind, span.start, span.end, span.score, span.recognizer, span.reason)
+
+    @functools.cached_property
+    def _roster_index(self) -> dict[str, str]:
+        index: dict[str, str] = {}
+        for person in self.people:
+            for name in person.names:
+                for key in (fold(name), *map(fold, name.split())):
+                    # A child's name wins over an adult's when both share it.
+                    if index.get(key) != "CHILD":
+                        index[key] = person.entity_type
+        return index
+
+    def _roster_kind(self, surface: str) -> str | None:
+        if not self.people:
+            return None
+        key = fold(re.sub(r"['’]s$", "", surface.strip()))
+        return self._roster_index.get(key)
+
+    # -- what stays ------------------------------------------------------------------------------
+
+    @functools.cached_property
+    def _kept_forms(self) -> set[str]:
+        if self.kept is None:
+            return set()
+        forms = {fold(n) for n in self.kept.names}
+        forms |= {fold(w) for n in self.kept.names for w in n.split()}
+        if self.kept.upn:
+            forms.add(fold(self.kept.upn))
+        if self.kept.dob:
+            forms |= {fold(d) for d in date_forms(self.kept.dob)}
+        return forms
+
+    def _allowed(self, text: str, span: _Span) -> bool:
+        surface = fold(re.sub(r"['’]s$", "", text[span.start : span.end].strip()))
+        if surface in self._allow or surface in self._kept_forms:
+            return True
+        return bool(self._allow) and all(w in self._allow for w in surface.split())
+
+    # -- back to segments ------------------------------------------------------------------------
+
+    def _to_segments(self, chunk: _Chunk, spans: Iterable[_Span]) -> list[Finding]:
+        out = []
+        for span in spans:
+            first = bisect.bisect_right(chunk.offsets, span.start) - 1
+            for k in range(max(first, 0), len(chunk.segment_ids)):
+                seg_start = chunk.offsets[k]
+                if seg_start >= span.end:
+                    break
+                seg_end = (
+                    chunk.offsets[k + 1] - len(SEPARATOR)
+                    if k + 1 < len(chunk.offsets)
+                    else len(chunk.text)
+                )
+                start, end = max(span.start, seg_start), min(span.end, seg_end)
+                start, end = _trim(chunk.text, start, end)
+                if end > start:
+                    out.append(
+                        Finding(span.entity_type, chunk.segment_ids[k], start - seg_start,
+                                end - seg_start, span.score, span.recognizer, span.reason)
+                    )
+        return out
+
+
+# A nickname given right after a name: 'Ibrahim Al-Sayed ("Ibby")', 'Samantha (Sam) Bradbury',
+# 'Charlotte "Lottie" Whitehouse', 'Harpreet, known as Harps'.
+_NICKNAME = re.compile(
+    r"\s*(?:\(\s*[\"“‘']?|[\"“‘]|,?\s+(?:known as|aka|a\.k\.a\.|prefers|called)\s+[\"“‘']?)"
+    r"([A-Z][^\W\d_]+(?:[-'’][A-Z]?[^\W\d_]+)?)"
+)
+
+
+def _nicknames(text: str, spans: list[_Span]) -> list[_Span]:
+    lex = lexicon()
+    out = []
+    for span in spans:
+        if span.entity_type not in PERSON_TYPES or span.score < PROPAGATION_MIN_SCORE:
+            continue
+        m = _NICKNAME.match(text, span.end)
+        if m is None:
+            continue
+        word = m.group(1)
+        if lex.is_school_word(word) or (lex.is_common(word) and not lex.is_first_name(word)):
+            continue
+        if word.isupper() and len(word) <= 4 and not lex.is_first_name(word):
+            continue  # "(SW)", "(TA)": a role, not a nickname
+        out.append(_Span(span.entity_type, m.start(1), m.end(1), span.score, "nickname",
+                         "nickname given after a name"))
+    return out
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop spaces and trailing punctuation a recognizer took in with the entity."""
+    while start < end and text[start] in " \t\n\r,;:":
+        start += 1
+    while end > start and text[end - 1] in " \t\n\r,;:":
+        end -= 1
+    return start, end

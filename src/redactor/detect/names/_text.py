@@ -1,0 +1,100 @@
+"""A light view of a text shared by the name recognizers: its words, their part-of-speech tags
+from the spaCy document when there is one, and where sentences and lines start."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from presidio_analyzer import AnalysisExplanation, RecognizerResult
+
+from redactor.detect.names.lexicon import POSSESSIVE_END, WORD
+
+# Characters after which a word starts a sentence or a list item (capitalised anyway).
+_SENTENCE_BREAKS = set(".!?:;•*–—-\"“(\n")
+
+
+@dataclass(frozen=True)
+class Word:
+    start: int
+    end: int
+    text: str  # without a possessive 's
+
+    @property
+    def is_title(self) -> bool:
+        return self.text[:1].isupper() and not self.text.isupper()
+
+    @property
+    def is_upper(self) -> bool:
+        return self.text.isupper()
+
+    @property
+    def is_capitalised(self) -> bool:
+        return self.text[:1].isupper()
+
+
+class TextView:
+    def __init__(self, text: str, doc: Any = None):
+        self.text = text
+        self.words: list[Word] = []
+        for m in WORD.finditer(text):
+            word = POSSESSIVE_END.sub("", m.group())
+            if word:
+                self.words.append(Word(m.start(), m.start() + len(word), word))
+        self._pos: dict[int, str] = {}
+        self._ent: dict[int, str] = {}
+        self._sent_start: set[int] = set()
+        if doc is not None:
+            for token in doc:
+                self._pos[token.idx] = token.pos_
+                if token.is_sent_start:
+                    self._sent_start.add(token.idx)
+            for ent in doc.ents:
+                for token in ent:
+                    self._ent[token.idx] = ent.label_
+
+    def pos(self, word: Word) -> str:
+        return self._pos.get(word.start, "")
+
+    def ent_label(self, word: Word) -> str:
+        return self._ent.get(word.start, "")
+
+    def before(self, word: Word, width: int = 40) -> str:
+        return self.text[max(0, word.start - width) : word.start]
+
+    def after(self, word: Word, width: int = 40) -> str:
+        return self.text[word.end : word.end + width]
+
+    def starts_sentence(self, word: Word) -> bool:
+        if word.start in self._sent_start:
+            return True
+        i = word.start - 1
+        while i >= 0 and self.text[i] in " \t":
+            i -= 1
+        return i < 0 or self.text[i] in _SENTENCE_BREAKS
+
+    def has_possessive(self, word: Word) -> bool:
+        return self.text[word.end : word.end + 2] in ("'s", "’s", "'S", "’S")
+
+    def next_word(self, index: int, gap: str = " ") -> Word | None:
+        """The word after words[index] if only `gap`-like characters separate them."""
+        if index + 1 >= len(self.words):
+            return None
+        between = self.text[self.words[index].end : self.words[index + 1].start]
+        if self.has_possessive(self.words[index]):
+            return None
+        return self.words[index + 1] if between in (" ", gap) else None
+
+
+def result(
+    entity: str, start: int, end: int, score: float, recognizer: str, reason: str
+) -> RecognizerResult:
+    explanation = AnalysisExplanation(
+        recognizer=recognizer, original_score=score, textual_explanation=reason
+    )
+    # The analyzer drops explanations unless asked to trace; metadata survives, so the reason
+    # travels there too.
+    return RecognizerResult(
+        entity, start, end, score, analysis_explanation=explanation,
+        recognition_metadata={"recognizer_name": recognizer, "reason": reason},
+    )

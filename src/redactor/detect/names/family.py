@@ -1,0 +1,90 @@
+"""Names next to family words: "Tobi's mum", "nan of Ellie", "mum (Lucía)", "nanny sue".
+
+A name written in lower case is still a name after a family word ("nanny sue"), so here a known
+first name counts in any case; ordinary words ("mum said", "dad will") do not."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from presidio_analyzer import EntityRecognizer, RecognizerResult
+
+from redactor.detect.names._text import result
+from redactor.detect.names.lexicon import Lexicon, lexicon
+
+NAME = "FamilyRecognizer"
+
+FAMILY = (
+    r"mum|mom|mummy|mother|dad|daddy|father|nan|nana|nanny|gran|granny|grandma|grandmother|"
+    r"grandad|grandpa|grandfather|auntie|aunty|aunt|uncle|brother|sister|cousin|step-?dad|"
+    r"step-?mum|stepfather|stepmother|carer|foster carer|partner|boyfriend|girlfriend|son|"
+    r"daughter|sibling|twin|half-brother|half-sister|niece|nephew|guardian"
+)
+# Relatives whose first name often follows in lower case in notes ("nanny sue", "uncle dave").
+_RELATIVE_BEFORE_NAME = re.compile(
+    r"\b(?:nan|nana|nanny|gran|granny|grandma|grandad|grandpa|auntie|aunty|aunt|uncle|cousin)"
+    r"\s+([^\W\d_]{2,}(?:-[^\W\d_]+)?)",
+    re.IGNORECASE,
+)
+_NAME_WORD = r"[A-Z][^\W\d_]+(?:[-'’][A-Z]?[^\W\d_]+)*"
+_POSSESSIVE_FAMILY = re.compile(rf"\b({_NAME_WORD})['’]s\s+(?:{FAMILY})\b", re.IGNORECASE)
+_FAMILY_PAREN = re.compile(
+    rf"\b(?:{FAMILY})\s*\(\s*({_NAME_WORD}(?:\s+{_NAME_WORD})?)\s*\)", re.IGNORECASE
+)
+_FAMILY_OF = re.compile(rf"\b(?:{FAMILY})\s+of\s+({_NAME_WORD}(?:\s+{_NAME_WORD})?)", re.IGNORECASE)
+_MODALS = frozenset(["will", "may", "can", "must", "shall", "would", "could", "should", "might"])
+# "maternal grandmother Britannia Loveridge", "Dad Tyson Boswell", "Mum: Lucía Gómez"
+_FAMILY_NAME = re.compile(rf"\b(?:{FAMILY})\s*:?\s+({_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}})")
+
+
+class FamilyRecognizer(EntityRecognizer):
+    def __init__(self) -> None:
+        super().__init__(supported_entities=["PERSON"], name=NAME, supported_language="en")
+
+    def load(self) -> None:
+        self.lexicon: Lexicon = lexicon()
+
+    def analyze(
+        self, text: str, entities: list[str], nlp_artifacts: Any = None
+    ) -> list[RecognizerResult]:
+        lex = self.lexicon
+        out = []
+        for m in _POSSESSIVE_FAMILY.finditer(text):
+            word = m.group(1)
+            if not word[0].isupper() or lex.is_school_word(word):
+                continue
+            if lex.is_common(word) and not lex.is_first_name(word):
+                continue
+            out.append(result("PERSON", m.start(1), m.end(1), 0.75, NAME, "name before family word"))
+        for pattern, reason in ((_FAMILY_PAREN, "name in brackets after family word"),
+                                (_FAMILY_OF, "family word of a name")):
+            for m in pattern.finditer(text):
+                words = m.group(1).split()
+                if not words[0][0].isupper():
+                    continue
+                if all(lex.is_common(w) and not lex.is_first_name(w) for w in words):
+                    continue
+                out.append(result("PERSON", m.start(1), m.end(1), 0.75, NAME, reason))
+        for m in _FAMILY_NAME.finditer(text):
+            words = m.group(1).split()
+            # Stop at the first ordinary word: "mum Rosie-Lee Boswell" but not "Mum Rang".
+            kept = []
+            for w in words:
+                if lex.is_common(w) and not lex.is_first_name(w) and not lex.is_surname(w):
+                    break
+                if lex.is_school_word(w):
+                    break
+                kept.append(w)
+            if kept and (len(kept) > 1 or not lex.is_english(kept[0]) or lex.is_first_name(kept[0])):
+                end = m.start(1) + len(" ".join(kept)) if len(kept) < len(words) else m.end(1)
+                span = text[m.start(1) : end]
+                if " ".join(span.split()) == " ".join(kept):
+                    out.append(result("PERSON", m.start(1), end, 0.7, NAME, "name after family word"))
+        for m in _RELATIVE_BEFORE_NAME.finditer(text):
+            word = m.group(1)
+            if word.lower() in _MODALS or lex.is_school_word(word):
+                continue
+            if lex.is_first_name(word) and (word[0].isupper() or word.islower()):
+                out.append(result("PERSON", m.start(1), m.end(1), 0.65, NAME, "relative's name"))
+        return out

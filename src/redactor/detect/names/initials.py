@@ -1,0 +1,112 @@
+"""Staff and pupil initials: "Present: HW, DK, PR", "Typed up by JS", "(RH)", "ND to ring mum",
+"J.S.". Two to four capitals are usually acronyms in school writing (SEN, DSL, EHCP), so
+initials are reported only where the layout says they stand for a person; the engine then finds
+the same initials everywhere else in the document."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from presidio_analyzer import EntityRecognizer, RecognizerResult
+
+from redactor.detect.names._text import result
+
+NAME = "InitialsRecognizer"
+
+# School and public-service acronyms that are never somebody's initials.
+ACRONYMS = frozenset(
+    ["SEN", "SEND", "SENCO", "SENCo", "DSL", "DDSL", "TA", "TAS", "HLTA", "LSA", "SW", "LA", "LEA", "PEP", "EHCP", "EHC", "CAMHS", "NHS", "UPN", "ULN", "DOB", "FSM", "PP", "PPG", "SLT", "SMT", "INSET", "DBS", "CPOMS", "MIS", "KS", "KS1", "KS2", "KS3", "KS4", "KS5", "EYFS", "GP", "OT", "SALT", "SLT", "ADHD", "ASD", "ASC", "ODD", "PDA", "MASH", "CIN", "CP", "LAC", "CLA", "CIC", "PSHE", "RE", "RSE", "ICT", "IT", "DT", "PE", "AM", "PM", "FGB", "LGB", "HT", "DHT", "AHT", "ELSA", "EAL", "ESOL", "SATS", "SATs", "GCSE", "BTEC", "UK", "USA", "EU", "OK", "TV", "BBC", "ID", "IEP", "IBP", "PSP", "APDR", "SSP", "MLD", "SLD", "PMLD", "SEMH", "SPLD", "SpLD", "VI", "HI", "MSI", "PD", "ELKLAN", "NQT", "ECT", "PGCE", "QTS", "HMI", "DFE", "DfE", "ESFA", "OFSTED", "RAG", "RIP", "FYI", "ASAP", "NB", "PS", "PTO", "TBC", "TBA", "ETA", "AOB", "AGM", "CEO", "CFO", "HR", "PA", "MP", "NI", "NIN", "QA", "QC", "BSL", "ELSA", "MHST", "MHFA", "CEOP", "DV", "DA", "FGM", "CSE", "CCE", "PREVENT", "LADO", "NSPCC", "RSPCA", "PCSO", "PC", "DC", "DS", "DI", "MARAC", "MAPPA", "YOT", "YOS", "ASB", "ASBO", "CAF", "EHA", "TAF", "TAC", "CAMHS", "EP", "EPS", "SENDIASS", "IASS", "ELP", "PTA", "PTFA", "WC", "IOU", "EHCNA", "AR", "SDQ", "PPA", "CPD", "MFL", "ART", "SEAL", "LO", "WALT", "WILF", "RE", "PE", "CT", "GDPR", "SAR", "FOI", "ICO", "USB", "PDF", "DOCX", "XLSX", "CSV", "URL", "WIFI", "VPN", "PIN", "OCR", "AI", "YR", "Y1", "Y2", "Y3", "Y4", "Y5", "Y6", "Y7", "Y8", "Y9", "Y10", "Y11", "Y12", "Y13", "FS", "FS1", "FS2", "MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN", "JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "SEPT", "OCT", "NOV", "DEC", "AND", "THE", "FOR", "NOT"]
+)
+_INITIALS = r"[A-Z](?:[a-z]{1,2}[A-Z]|[A-Z]){1,3}"  # HW, CMacT, JMcG, ABC
+_TOKEN = re.compile(rf"(?<![\w.]){_INITIALS}(?![\w])")
+_LIST_LINE = re.compile(
+    r"(?im)^[ \t*•-]*(present|apologies|attendees|in attendance|absent|staff present|"
+    r"also present|attending|cc|distribution|circulation|initials)\b[^:\n]*:[^\n]*$"
+)
+_BY = re.compile(rf"\b(?:by|from|with|to|cc|per|for|and|or|via|ask|asked|tell|told)\s*:?\s*({_INITIALS})\b")
+_PAREN = re.compile(rf"\(\s*({_INITIALS})\s*(?:[,;)]|\d)")
+_ACTION = re.compile(
+    rf"(?m)(?:^|[.;]\s+|[-•*]\s*|\bAction:\s*)({_INITIALS})(?:\s*(?:/|and|&)\s*({_INITIALS}))?"
+    r"\s+(?:to|will|has|had|is|was|said|says|agreed|asked|reported|confirmed|noted|explained)\b"
+)
+_DASH_END = re.compile(rf"\s[–—-]\s*({_INITIALS})\s*$", re.MULTILINE)
+_DOTTED = re.compile(r"(?<![\w.])([A-Z]\.\s?-?[A-Z]\.(?:\s?-?[A-Z]\.)?)(?![\w])")
+# Two or more initials in a row: "ND, MG, PY", "JS / DK", "BP + KW", "JS\tPY" (table columns)
+_SEP = r"(?:\s*[,/+&]\s*|\s+and\s+|\t+)"
+_RUN = re.compile(rf"(?<![\w.]){_INITIALS}(?:{_SEP}{_INITIALS})+(?![\w])")
+# Initials with a year group or a role in brackets: "DA (Y11)", "AR (governor)"
+_WITH_BRACKET = re.compile(
+    rf"(?<![\w.])({_INITIALS})\s*\(\s*(?:Y|Yr|Year)\s?\d{{1,2}}\b"
+    rf"|(?<![\w.])({_INITIALS})\s*\(\s*(?:governor|pupil|parent|staff|DSL|SENCo|TA|HLTA|SW|"
+    rf"chair|clerk|head|teacher|Y\d)"
+)
+# Initials opening a line or sentence before a verb: "DK gave the report", "FA typing"
+_BEFORE_VERB = re.compile(
+    rf"(?m)(?:^|[.!?]\s+|[-•*–]\s+)({_INITIALS})\s+(?:[a-z]+(?:ed|ing)|gave|told|said|says|"
+    rf"took|made|met|sent|rang|spoke|led|leads|will|to|has|had|is|was|noted|notes|agreed)\b"
+)
+# Lower-case initials in informal notes: "zf trying", "w/ dk", "mg, se pls finish"
+_LOWER = re.compile(
+    r"(?<![\w./@-])([a-z]{2})(?=\s+(?:[a-z]+ing|says|said|told|to\s+[a-z]+|doing|leads|pls)\b"
+    r"|\s*,\s*[a-z]{2}\s+pls\b)"
+    r"|(?:\bw/\s*|\bthx\s+)([a-z]{2})\b"
+)
+_LOWER_WORDS = frozenset(
+    "am an as at be by do go he if in is it me my no of oh ok on or so to up us we ye yo "
+    "hi ha eh ah uh um pm vm rm wk bc pe re mr ms dr st nd rd th".split()
+)
+
+
+def is_initials(token: str) -> bool:
+    return bool(re.fullmatch(_INITIALS, token)) and token not in ACRONYMS and token.upper() not in ACRONYMS
+
+
+class InitialsRecognizer(EntityRecognizer):
+    def __init__(self) -> None:
+        super().__init__(supported_entities=["PERSON"], name=NAME, supported_language="en")
+
+    def load(self) -> None:
+        pass
+
+    def analyze(
+        self, text: str, entities: list[str], nlp_artifacts: Any = None
+    ) -> list[RecognizerResult]:
+        out: list[RecognizerResult] = []
+
+        def add(start: int, end: int, score: float, reason: str) -> None:
+            if is_initials(text[start:end]):
+                out.append(result("PERSON", start, end, score, NAME, reason))
+
+        for line in _LIST_LINE.finditer(text):
+            body_start = text.index(":", line.start()) + 1
+            for m in _TOKEN.finditer(text, body_start, line.end()):
+                add(m.start(), m.end(), 0.8, "initials in an attendance list")
+        for pattern, score, reason in (
+            (_BY, 0.65, "initials after 'by', 'with' ..."),
+            (_PAREN, 0.65, "initials in brackets"),
+            (_ACTION, 0.7, "initials before an action"),
+            (_DASH_END, 0.6, "initials closing a heading"),
+        ):
+            for m in pattern.finditer(text):
+                for group in range(1, (m.lastindex or 0) + 1):
+                    if m.group(group):
+                        add(m.start(group), m.end(group), score, reason)
+        for m in _RUN.finditer(text):
+            for token in _TOKEN.finditer(m.group()):
+                add(m.start() + token.start(), m.start() + token.end(), 0.7, "a run of initials")
+        for m in _WITH_BRACKET.finditer(text):
+            group = 1 if m.group(1) else 2
+            add(m.start(group), m.end(group), 0.7, "initials with a year group or role")
+        for m in _BEFORE_VERB.finditer(text):
+            add(m.start(1), m.end(1), 0.65, "initials before a verb")
+        for m in _LOWER.finditer(text):
+            group = 1 if m.group(1) else 2
+            token = m.group(group)
+            if token not in _LOWER_WORDS and not token.isdigit():
+                out.append(result("PERSON", m.start(group), m.end(group), 0.6, NAME,
+                                  "lower-case initials"))
+        for m in _DOTTED.finditer(text):
+            if m.group(1).replace(" ", "") not in ("U.K.", "E.G.", "I.E.", "P.S.", "N.B.", "A.M.", "P.M."):
+                out.append(result("PERSON", m.start(1), m.end(1), 0.6, NAME, "dotted initials"))
+        return out

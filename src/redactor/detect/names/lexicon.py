@@ -1,0 +1,91 @@
+"""Name and word lists, loaded once from models/names/ (see the card there for provenance)."""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from dataclasses import dataclass
+from importlib import resources
+
+#: a word as names are written: letters, with inner hyphens or apostrophes (O'Neill, Ana-María)
+WORD = re.compile(r"(?<![\w'’])[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+POSSESSIVE_END = re.compile(r"['’]s$", re.IGNORECASE)
+
+
+def fold(word: str) -> str:
+    """Case- and accent-insensitive form: "Łukasz" and "lukasz" fold alike."""
+    decomposed = unicodedata.normalize("NFKD", word.casefold())
+    base = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return base.replace("ł", "l").replace("’", "'").replace("ı", "i").replace("ø", "o")
+
+
+def fold_same_length(text: str) -> str:
+    """`fold` applied character by character, so offsets in the result match `text`."""
+    out = []
+    for ch in text:
+        folded = fold(ch)
+        out.append(folded[0] if len(folded) >= 1 else ch)
+    return "".join(out)
+
+
+# Words that look like names in school documents but are not people. Kept short and general.
+SCHOOL_WORDS = frozenset(
+    fold(w)
+    for w in ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "tues", "wed", "weds", "thu", "thur", "thurs", "fri", "sat", "sun", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "christmas", "easter", "eid", "diwali", "ramadan", "hanukkah", "halloween", "inset", "year", "reception", "nursery", "class", "form", "group", "house", "term", "english", "maths", "math", "science", "history", "geography", "art", "music", "drama", "pe", "computing", "french", "spanish", "german", "latin", "re", "rse", "pshe", "reading", "writing", "phonics", "spelling", "literacy", "numeracy", "sen", "send", "ehcp", "school", "academy", "primary", "secondary", "college", "trust", "council", "nhs", "camhs", "dsl", "senco"]
+)
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    first_names: frozenset[str]
+    surnames: frozenset[str]
+    common_words: frozenset[str]
+    english_words: frozenset[str]
+
+    def is_first_name(self, word: str) -> bool:
+        key = fold(word)
+        if key in self.first_names:
+            return True
+        # Lily-Rose, Darcy-Mae: every part a first name, and not a phrase like "go-to"
+        parts = [p for p in re.split(r"-", key) if p]
+        return (
+            len(parts) > 1
+            and all(p in self.first_names for p in parts)
+            and not all(p in self.common_words for p in parts)
+        )
+
+    def is_english(self, word: str) -> bool:
+        """Any English dictionary word or stop word, however rare (WordNet's index)."""
+        key = fold(POSSESSIVE_END.sub("", word))
+        return key in self.english_words or key in SCHOOL_WORDS
+
+    def is_surname(self, word: str) -> bool:
+        key = fold(word)
+        if key in self.surnames:
+            return True
+        parts = [p for p in re.split(r"-", key) if p]
+        return len(parts) > 1 and all(p in self.surnames or p in self.first_names for p in parts)
+
+    def is_common(self, word: str) -> bool:
+        """An ordinary English word (grace, will, mark, reading) or a school word."""
+        key = fold(POSSESSIVE_END.sub("", word))
+        return key in self.common_words or key in SCHOOL_WORDS
+
+    def is_school_word(self, word: str) -> bool:
+        return fold(word) in SCHOOL_WORDS
+
+
+def _read(name: str) -> frozenset[str]:
+    text = resources.files("redactor.models").joinpath("names", name).read_text("utf-8")
+    return frozenset(fold(line) for line in text.splitlines() if line and not line.startswith("#"))
+
+
+@functools.lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    return Lexicon(
+        first_names=_read("first_names.txt"),
+        surnames=_read("surnames.txt"),
+        common_words=_read("common_words.txt"),
+        english_words=_read("english_words.txt"),
+    )

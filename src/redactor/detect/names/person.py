@@ -1,0 +1,339 @@
+"""People's names from the spaCy model, titles, and name knowledge with context.
+
+Rules, each with its own score (the engine reports from 0.5):
+- spaCy PERSON entities, trimmed of titles and possessives; dropped when every word is an
+  ordinary English word that is no known name ("Polish interpreter");
+- a title before a name or initial: "Mr Chaudhry", "Ms D. Kowalczyk", "Dr Sanjay Mehta";
+- a known first name that is not an ordinary word (Kofi, Bartek, Aoife), with the surname or
+  initial after it ("Lottie W", "Ana-María Gómez", "Gabriella de Souza");
+- a known first name that is also a word (Grace, Will, Hope, Rose) only with name evidence: tagged
+  a proper noun mid-sentence, a possessive, a verb after it, or a surname after it;
+- "SURNAME, Forename" as exports write it;
+- an unknown proper noun directly before a verb of speech or action ("Tobi said", "Zain has").
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from presidio_analyzer import EntityRecognizer, RecognizerResult
+
+from redactor.detect.names._text import TextView, Word, result
+from redactor.detect.names.lexicon import Lexicon, lexicon
+
+TITLES = frozenset(
+    ["mr", "mrs", "ms", "miss", "mx", "dr", "mister", "master", "prof", "sir", "dame", "rev", "revd", "father", "sister", "cllr"]
+)
+_PARTICLES = frozenset(
+    ["de", "da", "das", "do", "dos", "van", "von", "der", "den", "du", "di", "del", "della", "al", "el", "bin", "bint", "ibn", "le", "la", "mac", "mc", "an", "ni", "nic", "ó", "ua", "ap"]
+)
+# Irish eclipsis and h-prefix inside a name: "Mac an tSaoir", "Ó hEara", "Ní Bhriain"
+_ECLIPSED = re.compile(r"^(?:t|n|h|bh|mb|gc|nd|ng|bp|dt)[A-ZÁÉÍÓÚ]")
+_INITIAL = re.compile(r"[A-Z]\.?")
+# Verbs that follow a person's name as its subject in school notes.
+_NAME_VERBS = frozenset(
+    ["is", "was", "has", "had", "have", "will", "would", "can", "could", "did", "does", "should", "may", "might", "must", "said", "says", "told", "tells", "asked", "asks", "arrived", "arrives", "came", "comes", "went", "goes", "got", "gets", "left", "leaves", "likes", "liked", "loves", "loved", "wants", "wanted", "needs", "needed", "seemed", "seems", "became", "refused", "refuses", "hit", "hits", "kicked", "kicks", "cried", "cries", "shouted", "shouts", "ran", "runs", "walked", "walks", "drew", "draws", "wrote", "writes", "read", "reads", "sat", "sits", "stood", "stands", "spoke", "speaks", "talked", "talks", "reported", "reports", "disclosed", "discloses", "chose", "chooses", "joined", "joins", "attended", "attends", "missed", "misses", "struggled", "struggles", "settled", "settles", "started", "starts", "finished", "finishes", "worked", "works", "made", "makes", "took", "takes"]
+)
+_NOT_NAMES_ENT = frozenset(
+    {"GPE", "LOC", "ORG", "FAC", "NORP", "EVENT", "PRODUCT", "WORK_OF_ART", "LANGUAGE", "LAW",
+     "DATE", "TIME"}
+)
+NAME = "PersonRecognizer"
+
+
+class PersonRecognizer(EntityRecognizer):
+    def __init__(self) -> None:
+        super().__init__(supported_entities=["PERSON"], name=NAME, supported_language="en")
+
+    def load(self) -> None:
+        self.lexicon: Lexicon = lexicon()
+
+    def analyze(
+        self, text: str, entities: list[str], nlp_artifacts: Any = None
+    ) -> list[RecognizerResult]:
+        doc = getattr(nlp_artifacts, "tokens", None)
+        view = TextView(text, doc)
+        found: list[RecognizerResult] = []
+        if doc is not None:
+            found.extend(self._from_model(view, doc))
+        found.extend(self._from_titles(view))
+        found.extend(self._from_lexicon(view))
+        return found
+
+    # -- spaCy entities --------------------------------------------------------------------------
+
+    def _from_model(self, view: TextView, doc: Any) -> list[RecognizerResult]:
+        lex = self.lexicon
+        out = []
+        for ent in doc.ents:
+            if ent.label_ != "PERSON":
+                continue
+            words = [w for w in view.words if ent.start_char <= w.start < ent.end_char]
+            while words and (
+                words[0].text.lower().rstrip(".") in TITLES or lex.is_school_word(words[0].text)
+            ):
+                words = words[1:]
+            # Only capitalised words count ("the bin lorry" is no one, even if Bin is a name).
+            while words and not words[0].is_capitalised:
+                words = words[1:]
+            while words and not words[-1].is_capitalised:
+                words = words[:-1]
+            if not words or any(ch.isdigit() for ch in ent.text):
+                continue
+            known = any(lex.is_first_name(w.text) or lex.is_surname(w.text) for w in words)
+            ordinary = all(lex.is_english(w.text) for w in words)
+            if ordinary and not known:
+                continue
+            if all(lex.is_school_word(w.text) for w in words):
+                continue
+            if len(words) == 1 and words[0].is_upper and len(words[0].text) <= 4:
+                continue  # acronyms are the initials recognizer's business
+            score = 0.85 if known else 0.7
+            out.append(
+                result("PERSON", words[0].start, words[-1].end, score, NAME, "spaCy PERSON")
+            )
+        return out
+
+    # -- titles --------------------------------------------------------------------------------
+
+    def _from_titles(self, view: TextView) -> list[RecognizerResult]:
+        lex = self.lexicon
+        out = []
+        words = view.words
+        for i, title in enumerate(words):
+            if title.text.lower() not in TITLES or not title.is_capitalised:
+                continue
+            j = i + 1
+            end = None
+            start = None
+            # Allow "Mr." and "Ms D. Kowalczyk": skip a dot, take initials and up to two names.
+            while j < len(words) and words[j].start - (end or title.end) <= 3:
+                w = words[j]
+                gap = view.text[(end or title.end) : w.start]
+                if gap.strip(" .") or "\n" in gap:
+                    break
+                if len(w.text) == 1 and w.text.isupper():
+                    start = w.start if start is None else start
+                    end = w.end
+                elif w.is_capitalised and (
+                    not lex.is_common(w.text) or lex.is_surname(w.text) or lex.is_first_name(w.text)
+                ):
+                    start = w.start if start is None else start
+                    end = w.end
+                    if j + 1 >= len(words) or view.has_possessive(w):
+                        break
+                    nxt = words[j + 1]
+                    if not (nxt.is_capitalised and view.text[w.end : nxt.start] == " "):
+                        break
+                    if lex.is_common(nxt.text) and not lex.is_surname(nxt.text):
+                        break
+                else:
+                    break
+                j += 1
+            if start is not None and end is not None:
+                last = next(k for k, w in enumerate(words) if w.end == end)
+                if last + 1 < len(words) and view.next_word(last) is not None:
+                    end = max(end, _extend_particles(view, last + 1))
+                out.append(result("PERSON", start, end, 0.85, NAME, "title before a name"))
+        return out
+
+    # -- name knowledge --------------------------------------------------------------------------
+
+    def _from_lexicon(self, view: TextView) -> list[RecognizerResult]:
+        lex = self.lexicon
+        out = []
+        words = view.words
+        i = 0
+        while i < len(words):
+            w = words[i]
+            score, reason = self._first_name_score(view, i)
+            if score == 0.0:
+                score, reason = self._surname_forename(view, i)
+                if score:
+                    nxt = view.next_word(i + 0, gap=", ")
+                    assert nxt is not None
+                    out.append(result("PERSON", w.start, nxt.end, score, NAME, reason))
+                    i += 2
+                    continue
+                score, reason = self._initial_and_surname(view, i)
+                if score:
+                    end = _extend_particles(view, i + 1)
+                    out.append(result("PERSON", w.start, end, score, NAME, reason))
+                    i += 2
+                    continue
+                score, reason = self._lowercase_name(view, i)
+                if score == 0.0:
+                    score, reason = self._unknown_before_verb(view, i)
+            if score == 0.0:
+                i += 1
+                continue
+            end, j = w.end, i
+            # Surname(s), particles or an initial after the first name.
+            while True:
+                nxt = view.next_word(j)
+                if nxt is None:
+                    break
+                if nxt.text.lower() in _PARTICLES and j + 2 < len(words):
+                    k = j + 1
+                    # "de Souza", "Mac an tSaoir": particles, then a capitalised or eclipsed name
+                    while k + 1 < len(words) and words[k + 1].text.lower() in _PARTICLES:
+                        if view.next_word(k) is None:
+                            break
+                        k += 1
+                    after = view.next_word(k)
+                    if after is not None and (after.is_title or _ECLIPSED.match(after.text)):
+                        end, j = after.end, k + 1
+                        continue
+                    break
+                if len(nxt.text) == 1 and nxt.text.isupper():
+                    end, j = nxt.end, j + 1
+                    if view.text[end : end + 1] == ".":
+                        end += 1
+                    break
+                if nxt.is_capitalised and (
+                    lex.is_surname(nxt.text)
+                    or (not lex.is_common(nxt.text) and not lex.is_school_word(nxt.text))
+                ) and view.pos(nxt) not in ("VERB", "AUX"):
+                    end, j = nxt.end, j + 1
+                    if j - i >= 3:
+                        break
+                    continue
+                break
+            if j > i:
+                score = max(score, 0.7)
+            out.append(result("PERSON", w.start, end, score, NAME, reason))
+            i = j + 1
+        return out
+
+    def _first_name_score(self, view: TextView, i: int) -> tuple[float, str]:
+        lex = self.lexicon
+        w = view.words[i]
+        if not w.is_capitalised or len(w.text) < 2 or not lex.is_first_name(w.text):
+            return 0.0, ""
+        if re.search(r"\b(?:St|Saint)\.?\s+$", view.before(w, 8)):
+            return 0.0, ""  # St Peter's: a school or church, not a person
+        if w.is_upper and len(w.text) <= 3:
+            return 0.0, ""  # initials and acronyms are handled elsewhere
+        if lex.is_school_word(w.text):
+            return 0.0, ""
+        pos = view.pos(w)
+        nxt = view.next_word(i)
+        if w.is_upper and nxt is not None and nxt.is_upper and len(nxt.text) > 2:
+            if not lex.is_common(nxt.text) or lex.is_surname(nxt.text):
+                return 0.7, "known first name and surname in capitals"
+        if w.is_upper and view.after(w, 6).lstrip().startswith("("):
+            return 0.65, "known first name in capitals before brackets"
+        if not lex.is_common(w.text):
+            if view.ent_label(w) in ("GPE", "LOC") and pos != "PROPN":
+                return 0.0, ""
+            return 0.75, "known first name"
+        # A first name that is also an ordinary word: only with name evidence.
+        if w.is_upper:
+            return 0.0, ""
+        if view.has_possessive(w):
+            return 0.65, "known first name, possessive"
+        if nxt is not None and nxt.is_title and lex.is_surname(nxt.text) and pos == "PROPN":
+            return 0.7, "known first name and surname"
+        if nxt is not None and nxt.is_title and not lex.is_english(nxt.text):
+            return 0.65, "known first name before an unknown capitalised word"
+        if re.match(r"\s*[(\"“]\s*[A-Z][^\W\d_]+\s*[)\"”]", view.after(w, 30)):
+            return 0.6, "known first name before a nickname"
+        starts = view.starts_sentence(w)
+        if pos == "PROPN" and not starts:
+            return 0.6, "known first name as proper noun"
+        if pos == "PROPN" and nxt is not None and view.pos(nxt) in ("VERB", "AUX"):
+            return 0.6, "known first name before a verb"
+        if nxt is not None and nxt.text.lower() in _NAME_VERBS:
+            if pos == "PROPN" or (starts and pos not in ("AUX", "VERB", "DET", "PRON", "ADP")):
+                return 0.6, "known first name before a verb"
+        return 0.0, ""
+
+    def _initial_and_surname(self, view: TextView, i: int) -> tuple[float, str]:
+        """'P. Raval', 'J Sutcliffe', 'K Wójcik', 'C. Mac an tSaoir' (no title)."""
+        lex = self.lexicon
+        w = view.words[i]
+        if len(w.text) != 1 or not w.text.isupper() or i + 1 >= len(view.words):
+            return 0.0, ""
+        nxt = view.words[i + 1]
+        gap = view.text[w.end : nxt.start]
+        if gap not in (" ", ". ", ".") or not nxt.is_title or len(nxt.text) < 2:
+            return 0.0, ""
+        if lex.is_school_word(nxt.text) or view.pos(nxt) in ("VERB", "AUX"):
+            return 0.0, ""
+        if nxt.text.lower() in _PARTICLES:
+            return 0.65, "initial and surname"
+        if not lex.is_english(nxt.text):
+            return 0.7, "initial and surname"
+        if lex.is_surname(nxt.text) and w.text not in ("A", "I") and not lex.is_common(nxt.text):
+            return 0.65, "initial and surname"
+        if lex.is_surname(nxt.text) and gap.startswith("."):
+            return 0.6, "initial and surname"
+        return 0.0, ""
+
+    def _lowercase_name(self, view: TextView, i: int) -> tuple[float, str]:
+        """A first name typed in lower case ("thx pooja", "- kemar –"): only names that are no
+        English word at all, so "ran" or "will" never count."""
+        lex = self.lexicon
+        w = view.words[i]
+        if not w.text.islower() or len(w.text) < 3 or not lex.is_first_name(w.text):
+            return 0.0, ""
+        if lex.is_common(w.text) or lex.is_english(w.text):
+            return 0.0, ""
+        if view.pos(w) in ("VERB", "AUX", "ADP", "ADV", "ADJ", "DET", "CCONJ", "SCONJ"):
+            return 0.0, ""
+        return 0.55, "known first name in lower case"
+
+    def _surname_forename(self, view: TextView, i: int) -> tuple[float, str]:
+        """'WHITEHOUSE, Charlotte' / 'Whitehouse, Charlotte' in exports and registers."""
+        lex = self.lexicon
+        w = view.words[i]
+        nxt = view.next_word(i, gap=", ")
+        if nxt is None or view.text[w.end : nxt.start] != ", " or not w.is_capitalised:
+            return 0.0, ""
+        if not (lex.is_first_name(nxt.text) and nxt.is_title and not lex.is_common(nxt.text)):
+            return 0.0, ""
+        if w.is_upper and len(w.text) >= 3 and not lex.is_school_word(w.text):
+            return 0.8, "SURNAME, Forename"
+        if lex.is_surname(w.text) and not lex.is_common(w.text):
+            return 0.65, "Surname, Forename"
+        return 0.0, ""
+
+    def _unknown_before_verb(self, view: TextView, i: int) -> tuple[float, str]:
+        lex = self.lexicon
+        w = view.words[i]
+        if not w.is_title or len(w.text) < 3 or lex.is_common(w.text):
+            return 0.0, ""
+        if lex.is_school_word(w.text) or view.pos(w) != "PROPN":
+            return 0.0, ""
+        if view.ent_label(w) in _NOT_NAMES_ENT:
+            return 0.0, ""
+        nxt = view.next_word(i)
+        if nxt is None or nxt.text.lower() not in _NAME_VERBS:
+            return 0.0, ""
+        if view.starts_sentence(w) or _after_comma_or_and(view, w):
+            return 0.55, "proper noun before a verb"
+        return 0.5, "proper noun before a verb"
+
+
+def _extend_particles(view: TextView, i: int) -> int:
+    """End of the surname starting at words[i], taking in particles ("Mac an tSaoir")."""
+    words = view.words
+    end = words[i].end
+    if words[i].text.lower() not in _PARTICLES:
+        return end
+    k = i
+    while k + 1 < len(words) and view.next_word(k) is not None:
+        nxt = words[k + 1]
+        if nxt.text.lower() in _PARTICLES:
+            k += 1
+            continue
+        if nxt.is_title or _ECLIPSED.match(nxt.text):
+            return nxt.end
+        break
+    return end
+
+
+def _after_comma_or_and(view: TextView, w: Word) -> bool:
+    before = view.before(w, 6).rstrip()
+    return before.endswith((",", " and", " with"))

@@ -1,0 +1,89 @@
+"""Document-level propagation: a name found once with confidence is found everywhere else in the
+same document, whole or in part — first name alone, surname alone, possessive, any case, accents
+typed or not ("Zoe" for "Zoë").
+
+Words that are also ordinary English words (Grace, Will, Brown) are matched only when written
+with a capital, so "grace period" and "will" stay; initials are matched only in capitals.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from redactor.detect.names.lexicon import Lexicon, fold, fold_same_length
+
+_TITLES = frozenset(["mr", "mrs", "ms", "miss", "mx", "dr", "mister", "master", "prof", "sir", "dame", "rev"])
+
+
+@dataclass(frozen=True)
+class NameForm:
+    """One way a known person may be written, and how strictly it must match."""
+
+    folded: str  # the form, folded (case and accents)
+    entity_type: str  # PERSON, CHILD or ADULT
+    needs_capital: bool  # ordinary word: must start with a capital where it is found
+    exact_case: str | None = None  # initials: must match this exact text
+
+
+def name_forms(surface: str, entity_type: str, lexicon: Lexicon) -> list[NameForm]:
+    """The full name and each of its parts (of two letters or more) as separate forms."""
+    words = [w for w in re.findall(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*", surface)]
+    words = [re.sub(r"['’]s$", "", w) for w in words]
+    words = [w for w in words if w.lower().rstrip(".") not in _TITLES]
+    if not words:
+        return []
+    if len(words) == 1 and words[0].isupper() and len(words[0]) <= 5:
+        return [NameForm(fold(words[0]), entity_type, True, exact_case=words[0])]
+    forms = []
+    full = " ".join(words)
+    if len(words) > 1:
+        forms.append(NameForm(fold(full), entity_type, any(lexicon.is_common(w) for w in words)))
+    for w in words:
+        if len(w) < 2 or lexicon.is_school_word(w):
+            continue
+        forms.append(NameForm(fold(w), entity_type, lexicon.is_common(w)))
+        if "-" in w:  # "Darcy-Mae": also "Darcy Mae" and the parts as written alone
+            forms.append(NameForm(fold(w.replace("-", " ")), entity_type, lexicon.is_common(w)))
+    return forms
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    entity_type: str
+
+
+def find_mentions(text: str, forms: Iterable[NameForm]) -> list[Mention]:
+    """Every mention of any form in `text` (offsets in `text`)."""
+    folded = fold_same_length(text)
+    if len(folded) != len(text):  # cannot happen with fold_same_length; kept as a guard
+        return []
+    by_form: dict[str, NameForm] = {}
+    for form in forms:
+        current = by_form.get(form.folded)
+        # The strictest wins when the same form comes from several names.
+        if current is None or (form.needs_capital and not current.needs_capital):
+            by_form[form.folded] = form
+    if not by_form:
+        return []
+    alternatives = sorted(by_form, key=len, reverse=True)
+    pattern = re.compile(
+        r"(?<![\w'’-])(" + "|".join(re.escape(a).replace(r"\ ", r"\s+") for a in alternatives)
+        + r")(?![\w-]|['’][a-rt-z])"
+    )
+    mentions = []
+    for m in pattern.finditer(folded):
+        key = re.sub(r"\s+", " ", m.group(1))
+        form = by_form.get(key)
+        if form is None:
+            continue
+        original = text[m.start() : m.end()]
+        if form.exact_case is not None and original != form.exact_case:
+            continue
+        if form.needs_capital and not original[:1].isupper():
+            continue
+        mentions.append(Mention(m.start(), m.end(), form.entity_type))
+    return mentions

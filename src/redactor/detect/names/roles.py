@@ -1,0 +1,59 @@
+"""Telling children from adults by the words around a mention.
+
+A name is a CHILD when the text says so ("Tobi's mum", "pupil", "Year 4", "(Y3)", "in class"),
+an ADULT when it says that ("Mr", "mum (Lucía)", "(SW)", "teacher", "Entered by:"); otherwise it
+stays PERSON. The planner makes every mention of one person share the most specific kind.
+"""
+
+from __future__ import annotations
+
+import re
+
+_CHILD_AFTER = re.compile(
+    r"^(?:['’]s\s+(?:mum|mom|mummy|mother|dad|daddy|father|nan|nana|nanny|gran|granny|grandma|"
+    r"grandad|carer|foster carers?|parents?|family|teacher|class|TA|key ?worker|behaviour|"
+    r"attendance|reading|annual review|EHCP|IEP|SEN|targets?|progress|book|peg|tray|"
+    r"brother|sister|sibling)\b"
+    r"|\s*[,(]\s*(?:Y|Yr|Year)\s?\d{1,2}\b|\s*\(\s*(?:R|Rec|Reception|Nursery)\s*\)"
+    r"|\s*,?\s+(?:in|from)\s+(?:Y|Yr|Year)\s?\d|\s*,?\s+(?:is|was)\s+(?:in|a)\s+(?:Y|Year)\s?\d)",
+    re.IGNORECASE,
+)
+_CHILD_BEFORE = re.compile(
+    r"(?:\b(?:pupil|pupils|student|students|child|children|learner|son|daughter|boy|girl|"
+    r"Student|Pupil|Child(?:'s)? name|Name of child|mum of|dad of|mother of|father of|"
+    r"nan of|carer of|brother|sister|sibling|twin|cousin)\s*:?\s*"
+    r"|\b(?:Y|Yr|Year)\s?\d{1,2}\s*(?:pupil|student|child)?\s*:?\s*)$",
+    re.IGNORECASE,
+)
+_ADULT_BEFORE = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Cllr|Rev)\.?\s+(?:[A-Z]\.?\s+)?"
+    r"|\b(?:mum|mom|mummy|mother|dad|daddy|father|nan|nana|nanny|gran|granny|grandma|"
+    r"grandmother|grandad|grandpa|grandfather|auntie|aunty|aunt|uncle|carer|foster carer|"
+    r"teacher|TA|SENCo|SENCO|DSL|head|headteacher|social worker|SW|governor|chair|clerk|"
+    r"nurse|doctor|therapist|officer|worker|practitioner|consultant|psychologist|"
+    r"Entered by|Exported by|Typed up by|Recorded by|Completed by|Signed|Alerted|From|To|Cc|"
+    r"Present|Apologies)\s*[:(]?\s*"
+    r")$",
+    re.IGNORECASE,
+)
+_ADULT_AFTER = re.compile(
+    r"^\s*\(\s*(?:SW|TA|HLTA|SENCo|SENCO|DSL|DDSL|DHT|AHT|HT|head|headteacher|teacher|"
+    r"class teacher|office|admin|foster carers?|carer|mum|dad|parent|nan|grandparent|"
+    r"social worker|Virtual School|CAMHS|school nurse|nurse|EP|SALT|OT|governor|chair|clerk|"
+    r"[^)]*(?:Therapist|Officer|Worker|Practitioner|Lead|Manager|Coordinator|Consultant|"
+    r"Psychologist|Nurse|Teacher|Governor|Head|Assistant|SENCo|Designated))"
+    r"|^['’]s\s+(?:son|daughter|child|children|kids|boy|girl)\b"
+    r"|^\s*,\s*(?:SW|TA|SENCo|DSL|headteacher|class teacher|social worker|school nurse)\b",
+    re.IGNORECASE,
+)
+
+
+def classify(text: str, start: int, end: int) -> str:
+    """CHILD, ADULT or PERSON for the mention text[start:end], from its neighbourhood."""
+    before = text[max(0, start - 40) : start]
+    after = text[end : end + 40]
+    if _ADULT_BEFORE.search(before) or _ADULT_AFTER.search(after):
+        return "ADULT"
+    if _CHILD_AFTER.search(after) or _CHILD_BEFORE.search(before):
+        return "CHILD"
+    return "PERSON"

