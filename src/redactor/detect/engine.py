@@ -325,8 +325,8 @@ def _nicknames(text: str, spans: list[_Span]) -> list[_Span]:
         word = m.group(1)
         if lex.is_school_word(word) or (lex.is_common(word) and not lex.is_first_name(word)):
             continue
-        if word.isupper() and len(word) <= 4 and not lex.is_first_name(word):
-            continue  # "(SW)", "(TA)": a role, not a nickname
+        if word.isupper() and len(word) <= 5:
+            continue  # "(SW)", "(TA)", "(SENCo)": a role, not a nickname
         out.append(_Span(span.entity_type, m.start(1), m.end(1), span.score, "nickname",
                          "nickname given after a name"))
     return out

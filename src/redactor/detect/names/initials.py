@@ -18,6 +18,13 @@ NAME = "InitialsRecognizer"
 ACRONYMS = frozenset(
     ["SEN", "SEND", "SENCO", "SENCo", "DSL", "DDSL", "TA", "TAS", "HLTA", "LSA", "SW", "LA", "LEA", "PEP", "EHCP", "EHC", "CAMHS", "NHS", "UPN", "ULN", "DOB", "FSM", "PP", "PPG", "SLT", "SMT", "INSET", "DBS", "CPOMS", "MIS", "KS", "KS1", "KS2", "KS3", "KS4", "KS5", "EYFS", "GP", "OT", "SALT", "SLT", "ADHD", "ASD", "ASC", "ODD", "PDA", "MASH", "CIN", "CP", "LAC", "CLA", "CIC", "PSHE", "RE", "RSE", "ICT", "IT", "DT", "PE", "AM", "PM", "FGB", "LGB", "HT", "DHT", "AHT", "ELSA", "EAL", "ESOL", "SATS", "SATs", "GCSE", "BTEC", "UK", "USA", "EU", "OK", "TV", "BBC", "ID", "IEP", "IBP", "PSP", "APDR", "SSP", "MLD", "SLD", "PMLD", "SEMH", "SPLD", "SpLD", "VI", "HI", "MSI", "PD", "ELKLAN", "NQT", "ECT", "PGCE", "QTS", "HMI", "DFE", "DfE", "ESFA", "OFSTED", "RAG", "RIP", "FYI", "ASAP", "NB", "PS", "PTO", "TBC", "TBA", "ETA", "AOB", "AGM", "CEO", "CFO", "HR", "PA", "MP", "NI", "NIN", "QA", "QC", "BSL", "ELSA", "MHST", "MHFA", "CEOP", "DV", "DA", "FGM", "CSE", "CCE", "PREVENT", "LADO", "NSPCC", "RSPCA", "PCSO", "PC", "DC", "DS", "DI", "MARAC", "MAPPA", "YOT", "YOS", "ASB", "ASBO", "CAF", "EHA", "TAF", "TAC", "CAMHS", "EP", "EPS", "SENDIASS", "IASS", "ELP", "PTA", "PTFA", "WC", "IOU", "EHCNA", "AR", "SDQ", "PPA", "CPD", "MFL", "ART", "SEAL", "LO", "WALT", "WILF", "RE", "PE", "CT", "GDPR", "SAR", "FOI", "ICO", "USB", "PDF", "DOCX", "XLSX", "CSV", "URL", "WIFI", "VPN", "PIN", "OCR", "AI", "YR", "Y1", "Y2", "Y3", "Y4", "Y5", "Y6", "Y7", "Y8", "Y9", "Y10", "Y11", "Y12", "Y13", "FS", "FS1", "FS2", "MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN", "JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "SEPT", "OCT", "NOV", "DEC", "AND", "THE", "FOR", "NOT"]
 )
+ACRONYMS = ACRONYMS | frozenset(
+    "EH GB EU UN US NZ AU IQ EQ HQ QR DJ VR ER AE HM HMRC RM SM VC OBE MBE CBE BSc MSc PhD".split()
+)
+# Two-letter words that may be written in capitals in headings ("TO DO", "AS NEEDED").
+_TWO_LETTER_WORDS = frozenset(
+    "AM AN AS AT BE BY DO GO HE HI IF IN IS IT ME MY NO OF OH OK ON OR SO TO UP US WE".split()
+)
 _INITIALS = r"[A-Z](?:[a-z]{1,2}[A-Z]|[A-Z]){1,3}"  # HW, CMacT, JMcG, ABC
 _TOKEN = re.compile(rf"(?<![\w.]){_INITIALS}(?![\w])")
 _LIST_LINE = re.compile(
@@ -31,7 +38,15 @@ _ACTION = re.compile(
     r"\s+(?:to|will|has|had|is|was|said|says|agreed|asked|reported|confirmed|noted|explained)\b"
 )
 _DASH_END = re.compile(rf"\s[–—-]\s*({_INITIALS})\s*$", re.MULTILINE)
-_DOTTED = re.compile(r"(?<![\w.])([A-Z]\.\s?-?[A-Z]\.(?:\s?-?[A-Z]\.)?)(?![\w])")
+_DOTTED = re.compile(r"(?<![\w.])([A-Z]\.\s?-?[A-Z]\.(?:\s?-?[A-Z]\.)?|[A-Z]\.[A-Z]-[A-Z]\.)(?![\w])")
+# A pupil named by one letter: "L drew a house", "B is on his Xbox", "K's nan", "– P" signing off
+_LETTER = re.compile(
+    r"(?:(?<=^)|(?<=[.!?]\s)|(?<=\n)|(?<=\bart\s)|(?<=\bthat\s)|(?<=\bthinks\s)|(?<=\band\s))"
+    r"([B-HJ-Z])(?=['’]s\s|\s+(?:is|was|has|had|said|says|drew|told|asked|wants|went|came|"
+    r"got|hit|kicked|ran|cried|seemed|needs|likes)\b)"
+    r"|[–—-]\s*([A-Z])\s*$|!\s+([A-Z])\s*$",
+    re.MULTILINE,
+)
 # Two or more initials in a row: "ND, MG, PY", "JS / DK", "BP + KW", "JS\tPY" (table columns)
 _SEP = r"(?:\s*[,/+&]\s*|\s+and\s+|\t+)"
 _RUN = re.compile(rf"(?<![\w.]){_INITIALS}(?:{_SEP}{_INITIALS})+(?![\w])")
@@ -43,9 +58,12 @@ _WITH_BRACKET = re.compile(
 )
 # Initials opening a line or sentence before a verb: "DK gave the report", "FA typing"
 _BEFORE_VERB = re.compile(
-    rf"(?m)(?:^|[.!?]\s+|[-•*–]\s+)({_INITIALS})\s+(?:[a-z]+(?:ed|ing)|gave|told|said|says|"
+    rf"(?m)(?:^|[.!?]\s+|[-•*–]\s+)({_INITIALS})\s+(?:[a-z]+(?:ed|ing|s)|gave|told|said|says|"
     rf"took|made|met|sent|rang|spoke|led|leads|will|to|has|had|is|was|noted|notes|agreed)\b"
 )
+# Two capitals standing alone are nearly always someone's initials in school notes once the
+# acronyms above are set aside: "Seen by Head HW", "JJ check-in", "cover for Deniz: SE".
+_PAIR = re.compile(r"(?<![\w.&/'’-])([A-Z]{2})(?![\w&'’]|-[A-Za-z]|\.[A-Z])")
 # Lower-case initials in informal notes: "zf trying", "w/ dk", "mg, se pls finish"
 _LOWER = re.compile(
     r"(?<![\w./@-])([a-z]{2})(?=\s+(?:[a-z]+ing|says|said|told|to\s+[a-z]+|doing|leads|pls)\b"
@@ -92,12 +110,18 @@ class InitialsRecognizer(EntityRecognizer):
                 for group in range(1, (m.lastindex or 0) + 1):
                     if m.group(group):
                         add(m.start(group), m.end(group), score, reason)
+        for m in _PAIR.finditer(text):
+            if m.group(1) not in _TWO_LETTER_WORDS:
+                add(m.start(1), m.end(1), 0.55, "two capitals standing alone")
         for m in _RUN.finditer(text):
             for token in _TOKEN.finditer(m.group()):
                 add(m.start() + token.start(), m.start() + token.end(), 0.7, "a run of initials")
         for m in _WITH_BRACKET.finditer(text):
             group = 1 if m.group(1) else 2
-            add(m.start(group), m.end(group), 0.7, "initials with a year group or role")
+            # "DA (Y11)": a year group in brackets says person even for a usual acronym
+            if m.group(1) or is_initials(m.group(group)):
+                out.append(result("PERSON", m.start(group), m.end(group), 0.7, NAME,
+                                  "initials with a year group or role"))
         for m in _BEFORE_VERB.finditer(text):
             add(m.start(1), m.end(1), 0.65, "initials before a verb")
         for m in _LOWER.finditer(text):
@@ -106,6 +130,10 @@ class InitialsRecognizer(EntityRecognizer):
             if token not in _LOWER_WORDS and not token.isdigit():
                 out.append(result("PERSON", m.start(group), m.end(group), 0.6, NAME,
                                   "lower-case initials"))
+        for m in _LETTER.finditer(text):
+            group = next(g for g in (1, 2, 3) if m.group(g))
+            out.append(result("PERSON", m.start(group), m.end(group), 0.55, NAME,
+                              "a person named by one letter"))
         for m in _DOTTED.finditer(text):
             if m.group(1).replace(" ", "") not in ("U.K.", "E.G.", "I.E.", "P.S.", "N.B.", "A.M.", "P.M."):
                 out.append(result("PERSON", m.start(1), m.end(1), 0.6, NAME, "dotted initials"))

@@ -29,11 +29,13 @@ def fold_same_length(text: str) -> str:
     return "".join(out)
 
 
-# Words that look like names in school documents but are not people. Kept short and general.
-SCHOOL_WORDS = frozenset(
-    fold(w)
-    for w in ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "tues", "wed", "weds", "thu", "thur", "thurs", "fri", "sat", "sun", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "christmas", "easter", "eid", "diwali", "ramadan", "hanukkah", "halloween", "inset", "year", "reception", "nursery", "class", "form", "group", "house", "term", "english", "maths", "math", "science", "history", "geography", "art", "music", "drama", "pe", "computing", "french", "spanish", "german", "latin", "re", "rse", "pshe", "reading", "writing", "phonics", "spelling", "literacy", "numeracy", "sen", "send", "ehcp", "school", "academy", "primary", "secondary", "college", "trust", "council", "nhs", "camhs", "dsl", "senco"]
-)
+def _read(name: str) -> frozenset[str]:
+    text = resources.files("redactor.models").joinpath("names", name).read_text("utf-8")
+    return frozenset(fold(line) for line in text.splitlines() if line and not line.startswith("#"))
+
+
+# Days, months, subjects, roles ...: never taken for names (models/names/school_words.txt).
+SCHOOL_WORDS = _read("school_words.txt")
 
 
 @dataclass(frozen=True)
@@ -74,11 +76,6 @@ class Lexicon:
 
     def is_school_word(self, word: str) -> bool:
         return fold(word) in SCHOOL_WORDS
-
-
-def _read(name: str) -> frozenset[str]:
-    text = resources.files("redactor.models").joinpath("names", name).read_text("utf-8")
-    return frozenset(fold(line) for line in text.splitlines() if line and not line.startswith("#"))
 
 
 @functools.lru_cache(maxsize=1)

@@ -69,31 +69,49 @@ class PersonRecognizer(EntityRecognizer):
         for ent in doc.ents:
             if ent.label_ != "PERSON":
                 continue
-            words = [w for w in view.words if ent.start_char <= w.start < ent.end_char]
-            while words and (
-                words[0].text.lower().rstrip(".") in TITLES or lex.is_school_word(words[0].text)
-            ):
-                words = words[1:]
-            # Only capitalised words count ("the bin lorry" is no one, even if Bin is a name).
-            while words and not words[0].is_capitalised:
-                words = words[1:]
-            while words and not words[-1].is_capitalised:
-                words = words[:-1]
-            if not words or any(ch.isdigit() for ch in ent.text):
-                continue
-            known = any(lex.is_first_name(w.text) or lex.is_surname(w.text) for w in words)
-            ordinary = all(lex.is_english(w.text) for w in words)
-            if ordinary and not known:
-                continue
-            if all(lex.is_school_word(w.text) for w in words):
-                continue
-            if len(words) == 1 and words[0].is_upper and len(words[0].text) <= 4:
-                continue  # acronyms are the initials recognizer's business
-            score = 0.85 if known else 0.7
-            out.append(
-                result("PERSON", words[0].start, words[-1].end, score, NAME, "spaCy PERSON")
-            )
+            for piece_start, piece_end in _pieces(view.text, ent.start_char, ent.end_char):
+                found = self._model_piece(view, piece_start, piece_end)
+                if found is not None:
+                    out.append(found)
         return out
+
+    def _model_piece(self, view: TextView, start: int, end: int) -> RecognizerResult | None:
+        lex = self.lexicon
+        words = [w for w in view.words if start <= w.start < end]
+        while words and (
+            words[0].text.lower().rstrip(".") in TITLES or lex.is_school_word(words[0].text)
+        ):
+            words = words[1:]
+        # Only capitalised words count ("the bin lorry" is no one, even if Bin is a name).
+        while words and not words[0].is_capitalised:
+            words = words[1:]
+        while words and not words[-1].is_capitalised:
+            words = words[:-1]
+
+        def plain_word(w: Word) -> bool:
+            return lex.is_school_word(w.text) or (
+                lex.is_english(w.text)
+                and not lex.is_first_name(w.text)
+                and not lex.is_surname(w.text)
+            )
+
+        # "Hi Summer", "Signed B. Pickering": greetings and form labels are not the name
+        while len(words) > 1 and plain_word(words[0]):
+            words = words[1:]
+        while len(words) > 1 and plain_word(words[-1]):
+            words = words[:-1]
+        if not words or any(ch.isdigit() for ch in view.text[start:end]):
+            return None
+        known = any(lex.is_first_name(w.text) or lex.is_surname(w.text) for w in words)
+        ordinary = all(lex.is_english(w.text) for w in words)
+        if ordinary and not known:
+            return None
+        if all(plain_word(w) for w in words):
+            return None
+        if len(words) == 1 and words[0].is_upper and len(words[0].text) <= 4:
+            return None  # acronyms are the initials recognizer's business
+        score = 0.85 if known else 0.7
+        return result("PERSON", words[0].start, words[-1].end, score, NAME, "spaCy PERSON")
 
     # -- titles --------------------------------------------------------------------------------
 
@@ -133,7 +151,11 @@ class PersonRecognizer(EntityRecognizer):
                 j += 1
             if start is not None and end is not None:
                 last = next(k for k, w in enumerate(words) if w.end == end)
-                if last + 1 < len(words) and view.next_word(last) is not None:
+                if (
+                    last + 1 < len(words)
+                    and view.next_word(last) is not None
+                    and words[last + 1].text.lower() in _PARTICLES
+                ):
                     end = max(end, _extend_particles(view, last + 1))
                 out.append(result("PERSON", start, end, 0.85, NAME, "title before a name"))
         return out
@@ -165,6 +187,11 @@ class PersonRecognizer(EntityRecognizer):
                 score, reason = self._lowercase_name(view, i)
                 if score == 0.0:
                     score, reason = self._unknown_before_verb(view, i)
+                if score == 0.0:
+                    score, reason = self._unknown_coordinated(view, i)
+                if score == 0.0 and w.is_upper and len(w.text) >= 3 and not lex.is_english(w.text):
+                    if re.match(r"\s*\(\s*(?:Y|Yr|Year)\s?\d", view.after(w, 12)):
+                        score, reason = 0.65, "name in capitals before a year group"
             if score == 0.0:
                 i += 1
                 continue
@@ -215,7 +242,7 @@ class PersonRecognizer(EntityRecognizer):
             return 0.0, ""  # St Peter's: a school or church, not a person
         if w.is_upper and len(w.text) <= 3:
             return 0.0, ""  # initials and acronyms are handled elsewhere
-        if lex.is_school_word(w.text):
+        if lex.is_school_word(w.text) or w.text.lower() in TITLES:
             return 0.0, ""
         pos = view.pos(w)
         nxt = view.next_word(i)
@@ -224,6 +251,8 @@ class PersonRecognizer(EntityRecognizer):
                 return 0.7, "known first name and surname in capitals"
         if w.is_upper and view.after(w, 6).lstrip().startswith("("):
             return 0.65, "known first name in capitals before brackets"
+        if w.is_upper:
+            return 0.0, ""  # a word in capitals is a heading or an acronym unless shown otherwise
         if not lex.is_common(w.text):
             if view.ent_label(w) in ("GPE", "LOC") and pos != "PROPN":
                 return 0.0, ""
@@ -240,6 +269,13 @@ class PersonRecognizer(EntityRecognizer):
         if re.match(r"\s*[(\"“]\s*[A-Z][^\W\d_]+\s*[)\"”]", view.after(w, 30)):
             return 0.6, "known first name before a nickname"
         starts = view.starts_sentence(w)
+        if re.match(r" [A-Z](?:\b|\.)(?!\w)", view.after(w, 4)) and not starts:
+            return 0.6, "known first name and an initial"
+        partner = _coordinated(view, i)
+        if partner is not None and lex.is_first_name(partner.text) and not lex.is_common(
+            partner.text
+        ):
+            return 0.6, "known first name paired with another name"
         if pos == "PROPN" and not starts:
             return 0.6, "known first name as proper noun"
         if pos == "PROPN" and nxt is not None and view.pos(nxt) in ("VERB", "AUX"):
@@ -304,7 +340,9 @@ class PersonRecognizer(EntityRecognizer):
         w = view.words[i]
         if not w.is_title or len(w.text) < 3 or lex.is_common(w.text):
             return 0.0, ""
-        if lex.is_school_word(w.text) or view.pos(w) != "PROPN":
+        if lex.is_school_word(w.text):
+            return 0.0, ""
+        if view.pos(w) != "PROPN" and (lex.is_english(w.text) or not view.starts_sentence(w)):
             return 0.0, ""
         if view.ent_label(w) in _NOT_NAMES_ENT:
             return 0.0, ""
@@ -314,6 +352,32 @@ class PersonRecognizer(EntityRecognizer):
         if view.starts_sentence(w) or _after_comma_or_and(view, w):
             return 0.55, "proper noun before a verb"
         return 0.5, "proper noun before a verb"
+
+    def _unknown_coordinated(self, view: TextView, i: int) -> tuple[float, str]:
+        """'Ibby and Kai', 'Lils + Hope': an unknown capitalised word paired with a known name."""
+        lex = self.lexicon
+        w = view.words[i]
+        if not w.is_title or len(w.text) < 3 or lex.is_english(w.text):
+            return 0.0, ""
+        if view.ent_label(w) in _NOT_NAMES_ENT - {"ORG", "PRODUCT"}:
+            return 0.0, ""
+        partner = _coordinated(view, i)
+        if partner is None or not lex.is_first_name(partner.text) or lex.is_common(partner.text):
+            return 0.0, ""
+        return 0.55, "unknown word paired with a known name"
+
+
+_WIDE_GAP = re.compile(r"\t|\n| {2,}")
+
+
+def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A model entity cut where a table column or a line ends: names do not span those."""
+    pieces, position = [], start
+    for gap in _WIDE_GAP.finditer(text, start, end):
+        pieces.append((position, gap.start()))
+        position = gap.end()
+    pieces.append((position, end))
+    return [(a, b) for a, b in pieces if b > a]
 
 
 def _extend_particles(view: TextView, i: int) -> int:
@@ -332,6 +396,27 @@ def _extend_particles(view: TextView, i: int) -> int:
             return nxt.end
         break
     return end
+
+
+def _coordinated(view: TextView, i: int) -> Word | None:
+    """The word joined to words[i] by 'and', '&' or '+', if any."""
+    words, w = view.words, view.words[i]
+    joined = re.compile(r"\s*[+&]\s*")
+    if i + 1 < len(words):
+        between = view.text[w.end : words[i + 1].start]
+        if joined.fullmatch(between):
+            return words[i + 1]
+        if (between == " " and words[i + 1].text == "and" and i + 2 < len(words)
+                and view.text[words[i + 1].end : words[i + 2].start] == " "):
+            return words[i + 2]
+    if i >= 1:
+        between = view.text[words[i - 1].end : w.start]
+        if joined.fullmatch(between):
+            return words[i - 1]
+        if (between == " " and words[i - 1].text == "and" and i >= 2
+                and view.text[words[i - 2].end : words[i - 1].start] == " "):
+            return words[i - 2]
+    return None
 
 
 def _after_comma_or_and(view: TextView, w: Word) -> bool:

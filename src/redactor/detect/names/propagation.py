@@ -43,6 +43,9 @@ def name_forms(surface: str, entity_type: str, lexicon: Lexicon) -> list[NameFor
     for w in words:
         if len(w) < 2 or lexicon.is_school_word(w):
             continue
+        # A part is worth finding alone only if it can be a name on its own.
+        if lexicon.is_english(w) and not (lexicon.is_first_name(w) or lexicon.is_surname(w)):
+            continue
         forms.append(NameForm(fold(w), entity_type, lexicon.is_common(w)))
         if "-" in w:  # "Darcy-Mae": also "Darcy Mae" and the parts as written alone
             forms.append(NameForm(fold(w.replace("-", " ")), entity_type, lexicon.is_common(w)))
@@ -83,7 +86,14 @@ def find_mentions(text: str, forms: Iterable[NameForm]) -> list[Mention]:
         original = text[m.start() : m.end()]
         if form.exact_case is not None and original != form.exact_case:
             continue
-        if form.needs_capital and not original[:1].isupper():
+        if form.needs_capital and not original[:1].isupper() and not _opens_sentence(text, m.start()):
             continue
         mentions.append(Mention(m.start(), m.end(), form.entity_type))
     return mentions
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    """Where any English sentence would have a capital: a known name written in lower case there
+    ("ivy back after 3 days off") is informal writing, not the ordinary word."""
+    before = text[max(0, start - 3) : start]
+    return start == 0 or before.endswith(("\n", ". ", "- ", "• ", "! ", "? ", "\t"))
