@@ -206,6 +206,8 @@ class SchoolDetector:
                 forms += name_forms(name, person.entity_type, lex)
             if person.initials:
                 forms.append(NameForm(fold(person.initials), "ADULT", True, person.initials))
+            for initials in _initials_of(person):
+                forms.append(NameForm(fold(initials), person.entity_type, True, initials))
         return forms
 
     def _deny_forms(self) -> list[NameForm]:
@@ -305,6 +307,26 @@ class SchoolDetector:
         return out
 
 
+_TWO_LETTER_WORDS = frozenset(
+    "AM AN AS AT BE BY DO GO HE HI IF IN IS IT ME MY NO OF OH OK ON OR SO TO UP US WE".split()
+)
+
+
+def _initials_of(person: RosterPerson) -> set[str]:
+    """A rostered person's initials as notes write them: "DA", "A-M" (Ana-María), "LW"."""
+    out: set[str] = set()
+    firsts = [n for n in person.names if " " not in n]
+    fulls = [n.split() for n in person.names if " " in n]
+    for words in fulls:
+        letters = "".join(w[0] for w in words if w[:1].isalpha()).upper()
+        if 2 <= len(letters) <= 4 and letters not in _TWO_LETTER_WORDS:
+            out.add(letters)
+    for first in firsts:
+        if "-" in first:  # "Ana-María" -> "A-M"
+            out.add("-".join(p[0].upper() for p in first.split("-") if p))
+    return out
+
+
 # A nickname given right after a name: 'Ibrahim Al-Sayed ("Ibby")', 'Samantha (Sam) Bradbury',
 # 'Charlotte "Lottie" Whitehouse', 'Harpreet, known as Harps'.
 _NICKNAME = re.compile(
@@ -329,6 +351,12 @@ def _nicknames(text: str, spans: list[_Span]) -> list[_Span]:
             continue  # "(SW)", "(TA)", "(SENCo)": a role, not a nickname
         out.append(_Span(span.entity_type, m.start(1), m.end(1), span.score, "nickname",
                          "nickname given after a name"))
+        # 'Charlotte "Lottie" Whitehouse': the surname comes after the nickname
+        after = re.match(r"[\"”’')]?\s*([A-Z][^\W\d_]+(?:-[A-Z][^\W\d_]+)?)\b", text[m.end(1) :])
+        if after and (lex.is_surname(after.group(1)) or not lex.is_english(after.group(1))):
+            start = m.end(1) + after.start(1)
+            out.append(_Span(span.entity_type, start, start + len(after.group(1)), span.score,
+                             "nickname", "surname after a nickname"))
     return out
 
 

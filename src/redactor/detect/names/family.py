@@ -61,7 +61,7 @@ class FamilyRecognizer(EntityRecognizer):
                                 (_FAMILY_OF, "family word of a name")):
             for m in pattern.finditer(text):
                 words = m.group(1).split()
-                if not words[0][0].isupper():
+                if not words[0][0].isupper() and not lex.is_first_name(words[0]):
                     continue
                 if all(lex.is_common(w) and not lex.is_first_name(w) for w in words):
                     continue

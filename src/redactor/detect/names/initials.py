@@ -44,7 +44,7 @@ _LETTER = re.compile(
     r"(?:(?<=^)|(?<=[.!?]\s)|(?<=\n)|(?<=\bart\s)|(?<=\bthat\s)|(?<=\bthinks\s)|(?<=\band\s))"
     r"([B-HJ-Z])(?=['’]s\s|\s+(?:is|was|has|had|said|says|drew|told|asked|wants|went|came|"
     r"got|hit|kicked|ran|cried|seemed|needs|likes)\b)"
-    r"|[–—-]\s*([A-Z])\s*$|!\s+([A-Z])\s*$",
+    r"|[–—-]\s*([A-Z])\s*$|!\s+([A-Z])\s*$|(?<![\w.])([B-HJ-Z])(?=['’]s\s+[a-z])",
     re.MULTILINE,
 )
 # Two or more initials in a row: "ND, MG, PY", "JS / DK", "BP + KW", "JS\tPY" (table columns)
@@ -72,7 +72,7 @@ _LOWER = re.compile(
 )
 _LOWER_WORDS = frozenset(
     "am an as at be by do go he if in is it me my no of oh ok on or so to up us we ye yo "
-    "hi ha eh ah uh um pm vm rm wk bc pe re mr ms dr st nd rd th".split()
+    "hi ha eh ah uh um pm vm rm wk bc pe re mr ms dr".split()
 )
 
 
@@ -131,7 +131,7 @@ class InitialsRecognizer(EntityRecognizer):
                 out.append(result("PERSON", m.start(group), m.end(group), 0.6, NAME,
                                   "lower-case initials"))
         for m in _LETTER.finditer(text):
-            group = next(g for g in (1, 2, 3) if m.group(g))
+            group = next(g for g in (1, 2, 3, 4) if m.group(g))
             out.append(result("PERSON", m.start(group), m.end(group), 0.55, NAME,
                               "a person named by one letter"))
         for m in _DOTTED.finditer(text):

@@ -51,10 +51,12 @@ class Lexicon:
             return True
         # Lily-Rose, Darcy-Mae: every part a first name, and not a phrase like "go-to"
         parts = [p for p in re.split(r"-", key) if p]
-        return (
-            len(parts) > 1
-            and all(p in self.first_names for p in parts)
-            and not all(p in self.common_words for p in parts)
+        if len(parts) < 2 or not all(p in self.first_names for p in parts):
+            return False
+        # "Lily-Rose" is a name even though lily and rose are words; "go-to" is not.
+        written = [p for p in word.split("-") if p]
+        return all(p[:1].isupper() for p in written) or not all(
+            p in self.common_words for p in parts
         )
 
     def is_english(self, word: str) -> bool:

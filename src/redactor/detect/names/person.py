@@ -40,6 +40,11 @@ _NOT_NAMES_ENT = frozenset(
      "DATE", "TIME"}
 )
 NAME = "PersonRecognizer"
+# Lower-case words that open note bullets and happen to be first names somewhere.
+_FUNCTION_WORDS = frozenset(
+    "the a an and or but if so to in on at by for of with from as is was are be will can may "
+    "must shall do does did not no yes all any some new next last staff note reminder".split()
+)
 
 
 class PersonRecognizer(EntityRecognizer):
@@ -218,6 +223,14 @@ class PersonRecognizer(EntityRecognizer):
                     if view.text[end : end + 1] == ".":
                         end += 1
                     break
+                if (
+                    w.text.islower()
+                    and nxt.text.islower()
+                    and lex.is_surname(nxt.text)
+                    and not lex.is_english(nxt.text)
+                ):
+                    end, j = nxt.end, j + 1  # "chi-chi eze", "jj campbell-reid" in lower case
+                    continue
                 if nxt.is_capitalised and (
                     lex.is_surname(nxt.text)
                     or (not lex.is_common(nxt.text) and not lex.is_school_word(nxt.text))
@@ -295,7 +308,12 @@ class PersonRecognizer(EntityRecognizer):
         gap = view.text[w.end : nxt.start]
         if gap not in (" ", ". ", ".") or not nxt.is_title or len(nxt.text) < 2:
             return 0.0, ""
-        if lex.is_school_word(nxt.text) or view.pos(nxt) in ("VERB", "AUX"):
+        if view.pos(nxt) in ("VERB", "AUX"):
+            return 0.0, ""
+        if lex.is_school_word(nxt.text):
+            # "R. Hall", "A. Reading": with the dot, a surname that is also a school word
+            if gap.startswith(".") and lex.is_surname(nxt.text):
+                return 0.6, "initial and surname"
             return 0.0, ""
         if nxt.text.lower() in _PARTICLES:
             return 0.65, "initial and surname"
@@ -312,12 +330,19 @@ class PersonRecognizer(EntityRecognizer):
         English word at all, so "ran" or "will" never count."""
         lex = self.lexicon
         w = view.words[i]
-        if not w.text.islower() or len(w.text) < 3 or not lex.is_first_name(w.text):
+        if not w.text.islower() or len(w.text) < 2:
             return 0.0, ""
-        if lex.is_common(w.text) or lex.is_english(w.text):
+        known_first = lex.is_first_name(w.text)
+        bullet = re.search(r"(?:^|\n)[ \t]*[-•*][ \t]*$", view.before(w, 6)) is not None
+        name_after = re.match(r"(?: [a-z][\w'-]*){0,2}[ \t]*(?:[–—-][ \t]|\()", view.after(w, 30))
+        if bullet and name_after and w.text not in _FUNCTION_WORDS and len(w.text) > 2 and (
+            known_first or (lex.is_surname(w.text) and not lex.is_english(w.text))
+        ):
+            return 0.6, "lower-case name opening a bullet"
+        if not known_first or len(w.text) < 3 or lex.is_common(w.text) or lex.is_english(w.text):
             return 0.0, ""
-        if view.pos(w) in ("VERB", "AUX", "ADP", "ADV", "ADJ", "DET", "CCONJ", "SCONJ"):
-            return 0.0, ""
+        if view.pos(w) in ("VERB", "AUX"):
+            return 0.0, ""  # inflected verbs are missing from the word list ("ran")
         return 0.55, "known first name in lower case"
 
     def _surname_forename(self, view: TextView, i: int) -> tuple[float, str]:
