@@ -62,6 +62,10 @@ def wordnet_words() -> set[str]:
     words: set[str] = set(nlp.Defaults.stop_words)
     for key in index:
         words.update(index[key])
+    # irregular inflections ("ran", "children", "went") are not in the index of lemmas
+    exceptions = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_exc")
+    for key in exceptions:
+        words.update(exceptions[key])
     return {w for w in words if w.replace("-", "").replace("'", "").isalpha()}
 
 

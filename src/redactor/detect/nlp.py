@@ -32,7 +32,12 @@ class SchoolNlpEngine(SpacyNlpEngine):
             models=[{"lang_code": "en", "model_name": model_name}],
             ner_model_configuration=NerModelConfiguration(
                 model_to_presidio_entity_mapping=_ENTITY_MAPPING,
-                labels_to_ignore=["CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"],
+                # Presidio only needs people from the model; the name rules read doc.ents.
+                labels_to_ignore=[
+                    "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT", "ORG", "GPE", "LOC",
+                    "DATE", "TIME", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LANGUAGE",
+                    "LAW",
+                ],
                 default_score=0.85,
             ),
         )

@@ -28,14 +28,16 @@ _RELATIVE_BEFORE_NAME = re.compile(
     re.IGNORECASE,
 )
 _NAME_WORD = r"[A-Z][^\W\d_]+(?:[-'’][A-Z]?[^\W\d_]+)*"
-_POSSESSIVE_FAMILY = re.compile(rf"\b({_NAME_WORD})['’]s\s+(?:{FAMILY})\b", re.IGNORECASE)
+_ANY_WORD = r"[^\W\d_]+(?:[-'’][^\W\d_]+)*"
+# Family words in any case; names as written (a capital, except where said otherwise).
+_POSSESSIVE_FAMILY = re.compile(rf"\b({_NAME_WORD})['’]s\s+(?i:{FAMILY})\b")
 _FAMILY_PAREN = re.compile(
-    rf"\b(?:{FAMILY})\s*\(\s*({_NAME_WORD}(?:\s+{_NAME_WORD})?)\s*\)", re.IGNORECASE
+    rf"\b(?i:{FAMILY})\s*\(\s*({_ANY_WORD}(?:\s+{_NAME_WORD})?)\s*\)"
 )
-_FAMILY_OF = re.compile(rf"\b(?:{FAMILY})\s+of\s+({_NAME_WORD}(?:\s+{_NAME_WORD})?)", re.IGNORECASE)
+_FAMILY_OF = re.compile(rf"\b(?i:{FAMILY})\s+of\s+({_NAME_WORD}(?:\s+{_NAME_WORD})?)")
 _MODALS = frozenset(["will", "may", "can", "must", "shall", "would", "could", "should", "might"])
 # "maternal grandmother Britannia Loveridge", "Dad Tyson Boswell", "Mum: Lucía Gómez"
-_FAMILY_NAME = re.compile(rf"\b(?:{FAMILY})\s*:?\s+({_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}})")
+_FAMILY_NAME = re.compile(rf"\b(?i:{FAMILY})\s*:?\s+({_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}})")
 
 
 class FamilyRecognizer(EntityRecognizer):

@@ -43,7 +43,9 @@ NAME = "PersonRecognizer"
 # Lower-case words that open note bullets and happen to be first names somewhere.
 _FUNCTION_WORDS = frozenset(
     "the a an and or but if so to in on at by for of with from as is was are be will can may "
-    "must shall do does did not no yes all any some new next last staff note reminder".split()
+    "must shall do does did not no yes all any some new next last staff note reminder "
+    "he she it we they you i me him her us them his its our their this that these those there "
+    "here who what when where why how which each every".split()
 )
 
 
@@ -194,9 +196,10 @@ class PersonRecognizer(EntityRecognizer):
                     score, reason = self._unknown_before_verb(view, i)
                 if score == 0.0:
                     score, reason = self._unknown_coordinated(view, i)
-                if score == 0.0 and w.is_upper and len(w.text) >= 3 and not lex.is_english(w.text):
-                    if re.match(r"\s*\(\s*(?:Y|Yr|Year)\s?\d", view.after(w, 12)):
-                        score, reason = 0.65, "name in capitals before a year group"
+                if score == 0.0:
+                    score, reason = self._unknown_possessive(view, i)
+                if score == 0.0 and self._before_year_group(view, i):
+                    score, reason = 0.65, "name before a year group"
             if score == 0.0:
                 i += 1
                 continue
@@ -266,6 +269,8 @@ class PersonRecognizer(EntityRecognizer):
             return 0.65, "known first name in capitals before brackets"
         if w.is_upper:
             return 0.0, ""  # a word in capitals is a heading or an acronym unless shown otherwise
+        if w.text.lower() in _FUNCTION_WORDS:
+            return 0.0, ""  # "He", "An", "Will": pronouns and function words are never names
         if not lex.is_common(w.text):
             if view.ent_label(w) in ("GPE", "LOC") and pos != "PROPN":
                 return 0.0, ""
@@ -377,6 +382,34 @@ class PersonRecognizer(EntityRecognizer):
         if view.starts_sentence(w) or _after_comma_or_and(view, w):
             return 0.55, "proper noun before a verb"
         return 0.5, "proper noun before a verb"
+
+    def _before_year_group(self, view: TextView, i: int) -> bool:
+        """'Tobiasz Wrona (Y5)', 'WHITEHOUSE (Y4)': unknown capitalised words before a year group
+        in brackets name a pupil."""
+        lex = self.lexicon
+        j = i
+        while True:
+            w = view.words[j]
+            if not w.is_capitalised or len(w.text) < 2 or lex.is_english(w.text):
+                return False
+            nxt = view.next_word(j)
+            if nxt is None or not nxt.is_capitalised or lex.is_english(nxt.text) or j - i >= 2:
+                break
+            j += 1
+        return re.match(r"\s*\(\s*(?:Y|Yr|Year)\s?\d|\s*\(\s*(?:R|Rec|Reception)\s*\)",
+                        view.after(view.words[j], 12)) is not None
+
+    def _unknown_possessive(self, view: TextView, i: int) -> tuple[float, str]:
+        """'Tobiasz's reading book': a capitalised word no dictionary knows, owning something."""
+        lex = self.lexicon
+        w = view.words[i]
+        if not w.is_title or len(w.text) < 3 or lex.is_english(w.text) or not view.has_possessive(w):
+            return 0.0, ""
+        if view.ent_label(w) in _NOT_NAMES_ENT or lex.is_school_word(w.text):
+            return 0.0, ""
+        if not re.match(r"['’]s\s+[a-z]", view.after(w, 5)):
+            return 0.0, ""
+        return 0.55, "unknown word owning something"
 
     def _unknown_coordinated(self, view: TextView, i: int) -> tuple[float, str]:
         """'Ibby and Kai', 'Lils + Hope': an unknown capitalised word paired with a known name."""

@@ -43,8 +43,10 @@ def name_forms(surface: str, entity_type: str, lexicon: Lexicon) -> list[NameFor
     for w in words:
         if len(w) < 2 or lexicon.is_school_word(w):
             continue
-        # A part is worth finding alone only if it can be a name on its own.
-        if lexicon.is_english(w) and not (lexicon.is_first_name(w) or lexicon.is_surname(w)):
+        # A part of a longer name is worth finding alone only if it can be a name on its own.
+        if len(words) > 1 and lexicon.is_english(w) and not (
+            lexicon.is_first_name(w) or lexicon.is_surname(w)
+        ):
             continue
         forms.append(NameForm(fold(w), entity_type, lexicon.is_common(w)))
         if "-" in w:  # "Darcy-Mae": also "Darcy Mae" and the parts as written alone

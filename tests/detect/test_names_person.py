@@ -1,0 +1,71 @@
+"""PersonRecognizer rules that need no spaCy model: titles, known names, initials + surname,
+lower-case names, SURNAME, Forename. (Rules using part-of-speech tags are covered by the model
+tests in tests/test_engine.py.)"""
+
+from __future__ import annotations
+
+import pytest
+
+from redactor.detect.names.person import PersonRecognizer
+
+
+@pytest.fixture(scope="module")
+def recognizer() -> PersonRecognizer:
+    return PersonRecognizer()
+
+
+def spans(recognizer: PersonRecognizer, text: str) -> list[str]:
+    return sorted({text[r.start : r.end] for r in recognizer.analyze(text, ["PERSON"], None)})
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Please ask Mrs Okonjo-Hale about the form.", ["Okonjo-Hale"]),
+        ("Call Mr. Brennan tomorrow.", ["Brennan"]),
+        ("Seen by Dr Priyanka Sethi today.", ["Priyanka Sethi"]),
+        ("Ms D. Kowalska will attend.", ["D. Kowalska"]),
+        ("Spoke to Mr Mac an tSaoir at length.", ["Mac an tSaoir"]),
+        ("Tobiasz sat with Wiktoria at lunch.", ["Tobiasz", "Wiktoria"]),
+        ("Oluwaseun Adeyemi joined the group.", ["Oluwaseun Adeyemi"]),
+        ("Marisol de Souza is new.", ["Marisol de Souza"]),
+        ("Signed: R. Okafor", ["R. Okafor"]),
+        ("Given by J Pennington at 12.00", ["J Pennington"]),
+        ("Export row: KOWALCZYK, Zuzanna", ["KOWALCZYK, Zuzanna"]),
+        ("- tomasz – settled well this week", ["tomasz"]),
+        ("thx priyanka for the cakes", ["priyanka"]),
+        ("Maisie-Rose Pike arrived late.", ["Maisie-Rose Pike"]),
+    ],
+)
+def test_finds_names(recognizer: PersonRecognizer, text: str, expected: list[str]) -> None:
+    assert spans(recognizer, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The grace period ends on Friday.",
+        "Please mark the register before nine.",
+        "We hope the trip goes ahead.",
+        "Reading and Maths results are attached.",
+        "Transition info from St Peter's CE Primary is attached.",
+        "The go-to plan is on the one-page profile.",
+        "Take an A Level course next year.",
+        "He ran to the gate and back.",
+        "Monday: INSET day. Tuesday: Christmas fair.",
+    ],
+)
+def test_leaves_ordinary_words(recognizer: PersonRecognizer, text: str) -> None:
+    assert spans(recognizer, text) == []
+
+
+def test_possessive_is_outside_the_span(recognizer: PersonRecognizer) -> None:
+    text = "Please check Tobiasz's reading book."
+    assert spans(recognizer, text) == ["Tobiasz"]
+
+
+def test_results_explain_themselves_without_text(recognizer: PersonRecognizer) -> None:
+    text = "Mrs Okonjo-Hale rang."
+    result = recognizer.analyze(text, ["PERSON"], None)[0]
+    reason = result.recognition_metadata["reason"]
+    assert reason and "Okonjo" not in reason

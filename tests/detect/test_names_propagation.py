@@ -1,0 +1,53 @@
+"""Propagation and roles: every mention of a name found once, and children told from adults."""
+
+from __future__ import annotations
+
+import pytest
+
+from redactor.detect.names.lexicon import lexicon
+from redactor.detect.names.propagation import find_mentions, name_forms
+from redactor.detect.names.roles import classify
+
+
+def mentions(text: str, *names: str) -> list[str]:
+    forms = [f for n in names for f in name_forms(n, "PERSON", lexicon())]
+    return [text[m.start : m.end] for m in find_mentions(text, forms)]
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        ("Zofia Nowacka arrived. Later ZOFIA said hi; zofia's bag", ["Zofia Nowacka"],
+         ["Zofia Nowacka", "ZOFIA", "zofia"]),
+        ("Nowacka was absent.", ["Zofia Nowacka"], ["Nowacka"]),
+        ("Zoe came in. Zoë left.", ["Zoë"], ["Zoe", "Zoë"]),
+        ("Lukasz and Łukasz", ["Łukasz"], ["Lukasz", "Łukasz"]),
+        ("Grace was late. The grace period.", ["Grace Mbeki"], ["Grace"]),
+        ("Darcy-Mae said hello", ["Darcy-Mae Pike"], ["Darcy-Mae"]),
+        ("QJ and qj", ["QJ"], ["QJ"]),
+    ],
+)
+def test_mentions(text: str, names: list[str], expected: list[str]) -> None:
+    assert mentions(text, *names) == expected
+
+
+def test_titles_are_not_name_forms() -> None:
+    forms = name_forms("Mrs Adebayo", "ADULT", lexicon())
+    assert [f.folded for f in forms] == ["adebayo"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        ("Kacper's mum rang.", "Kacper", "CHILD"),
+        ("Kacper (Y4) was late.", "Kacper", "CHILD"),
+        ("the pupil Kacper moved seats", "Kacper", "CHILD"),
+        ("Spoke with Mrs Adebayo today.", "Adebayo", "ADULT"),
+        ("Renata (SW) called.", "Renata", "ADULT"),
+        ("mum (Renata) called.", "Renata", "ADULT"),
+        ("Renata called.", "Renata", "PERSON"),
+    ],
+)
+def test_roles(text: str, name: str, expected: str) -> None:
+    start = text.index(name)
+    assert classify(text, start, start + len(name)) == expected

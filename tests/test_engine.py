@@ -1,0 +1,113 @@
+"""The whole text pipeline with the real spaCy model: detection, propagation, roster, allow
+and deny lists, keep-child, column hints. Marked `model`: slower, still run in CI."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from redactor.errors import ConfigError
+from redactor.model import Document, Segment
+from redactor.pipeline import Redactor
+from redactor.settings import Settings
+
+pytestmark = pytest.mark.model
+
+
+@pytest.fixture(scope="module")
+def redactor() -> Redactor:
+    return Redactor()
+
+
+NOTE = """Year 5 briefing
+Tobiasz Wrona (Y5) had a hard morning. Tobiasz's mum (Renata) rang at 8.10 on 07700 900461.
+Mrs Okafor will ring her back. Later TOBIASZ settled and read with Amara.
+Home: 14 Larkspur Close, Hinckley, LE10 3QT. DOB 03/05/2015.
+The grace period for trip money ends Friday; please mark the register.
+"""
+
+
+def test_note_is_cleaned(redactor: Redactor) -> None:
+    out = redactor.redact_text(NOTE)
+    for gone in ("Tobiasz", "TOBIASZ", "Wrona", "Renata", "Okafor", "Amara", "07700 900461",
+                 "Larkspur", "LE10 3QT", "03/05/2015"):
+        assert gone not in out, gone
+    for kept in ("Year 5 briefing", "grace period", "mark the register", "rang at 8.10"):
+        assert kept in out, kept
+
+
+def test_one_tag_per_child(redactor: Redactor) -> None:
+    out = redactor.redact_text(NOTE)
+    first_line = out.splitlines()[1]
+    tag = first_line.split(" (Y5)")[0]
+    assert tag.startswith("[CHILD ")
+    assert out.count(tag) == 3  # full name, possessive, capitals
+
+
+def test_adults_and_children_told_apart(redactor: Redactor) -> None:
+    out = redactor.redact_text("Kacper Lis (Y3) was upset. Mrs Adeyemi spoke to him.")
+    assert "[CHILD 1]" in out and "Mrs [ADULT 1]" in out
+
+
+def test_staff_initials_found_everywhere(redactor: Redactor) -> None:
+    out = redactor.redact_text("Present: QJ, VB, WO\n\nQJ opened the meeting. Thanks to VB.")
+    assert "QJ" not in out and "VB" not in out and "WO" not in out
+
+
+def test_allow_and_deny(tmp_path: Path) -> None:
+    settings = Settings().with_changes(allow=("Wren",), deny=("Bluebell",))
+    r = Redactor(settings)
+    out = r.redact_text("Wren class went out. Bluebell stayed in with Mr Hale.")
+    assert "Wren class" in out and "Bluebell" not in out and "Hale" not in out
+
+
+def write_roster(tmp_path: Path) -> Path:
+    path = tmp_path / "pupils.csv"
+    path.write_text(
+        "UPN,Legal Forename,Preferred Forename,Surname,DOB,Year Group\n"
+        "K801234567012,Charlotte,Lottie,Ashworth,2015-02-11,Year 5\n"
+        "M801234567029,Hope,Hope,King,2016-06-01,Year 4\n",
+        encoding="utf-8",
+    )
+    return path
+
+
+def test_roster_finds_every_form(tmp_path: Path) -> None:
+    r = Redactor(Settings().with_changes(roster=write_roster(tmp_path)))
+    out = r.redact_text("Lottie A. and hope were late. CA laughed. Lottie's UPN K801234567012.")
+    assert "Lottie" not in out and "CA" not in out and "K801234567012" not in out
+    assert "[CHILD" in out
+
+
+def test_keep_child_leaves_that_child_only(tmp_path: Path) -> None:
+    settings = Settings().with_changes(roster=write_roster(tmp_path), keep_child="K801234567012")
+    out = Redactor(settings).redact_text("Lottie Ashworth sat with Hope King. Lottie was happy.")
+    assert "Lottie Ashworth" in out and "Lottie was happy" in out
+    assert "Hope" not in out and "King" not in out
+
+
+def test_keep_child_needs_a_known_upn(tmp_path: Path) -> None:
+    settings = Settings().with_changes(roster=write_roster(tmp_path), keep_child="X000000000000")
+    with pytest.raises(ConfigError, match="UPN"):
+        Redactor(settings).redact_text("anything")
+
+
+def test_column_hints_make_whole_cells_findings(redactor: Redactor) -> None:
+    document = Document(
+        [
+            Segment("Surname"),
+            Segment("Ng", hint="CHILD", group="row2"),
+            Segment("Needs reminding about Ng's inhaler", group="row2"),
+        ],
+        format="text",
+    )
+    findings, edits = redactor.process(document)
+    replaced = {(e.segment, document.segments[e.segment].text[e.start : e.end]) for e in edits}
+    assert (1, "Ng") in replaced and (2, "Ng") in replaced
+
+
+def test_report_reasons_hold_no_text(redactor: Redactor) -> None:
+    _, result = redactor.redact_text_result(NOTE)
+    for finding in result.findings:
+        assert "Tobiasz" not in finding.reason and "Renata" not in finding.reason
