@@ -106,7 +106,11 @@ class Redactor:
         document = read_document(source, self.settings)
         findings, edits = self.process(document)
         write_document(document, edits, output, self.settings)
-        return FileResult(source, output, document.format, findings, edits, document, data_hash)
+        # Readers and writers note what they changed beyond edits (parts dropped, sheets renamed).
+        notes = [str(n) for n in document.info.get("notes", [])]
+        return FileResult(
+            source, output, document.format, findings, edits, document, data_hash, notes
+        )
 
     def check_file(self, source: Path) -> FileResult:
         """Detect without writing anything: for pre-publication checks."""

@@ -143,6 +143,7 @@ class SchoolDetector:
         for chunk, spans in zip(chunks, per_chunk):
             spans.extend(self._propagate(chunk, forms))
             spans.extend(self._roster_details(chunk))
+            spans[:] = [s for s in spans if not _names_a_thing(chunk.text, s)]
             spans[:] = [self._with_role(chunk.text, s) for s in spans]
             spans[:] = [s for s in spans if not self._allowed(chunk.text, s)]
             findings.extend(self._to_segments(chunk, spans))
@@ -310,6 +311,26 @@ class SchoolDetector:
 _TWO_LETTER_WORDS = frozenset(
     "AM AN AS AT BE BY DO GO HE HI IF IN IS IT ME MY NO OF OH OK ON OR SO TO UP US WE".split()
 )
+
+
+# A word before these is the name of a class, house, room or place, not a person:
+# "Maple class", "Wren group", "Kestrel base", "Nightingale ward", "Elm Road".
+_THING_AFTER = re.compile(
+    r"\s+(?:class|classes|group|groups|house|team|room|base|ward|site|hub|unit|block|wing|"
+    r"road|street|lane|avenue|close|drive|primary|school|academy|college|nursery|centre|center|"
+    r"surgery|hospital|library|park|trust)\b",
+    re.IGNORECASE,
+)
+_NAMED_SOURCES = frozenset({"roster", "column", "propagation-roster"})
+
+
+def _names_a_thing(text: str, span: _Span) -> bool:
+    if span.entity_type not in PERSON_TYPES or span.recognizer in _NAMED_SOURCES:
+        return False
+    surface = text[span.start : span.end]
+    if " " in surface.strip() or not surface[:1].isupper():
+        return False
+    return _THING_AFTER.match(text, span.end) is not None
 
 
 def _initials_of(person: RosterPerson) -> set[str]:

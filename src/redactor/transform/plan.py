@@ -101,9 +101,14 @@ def plan_edits(document: Document, findings: list[Finding], settings: Settings) 
     for i in order:
         words = _name_words(texts[i])
         key = " ".join(words) or normalise(texts[i])
-        entity = next((p for p in people if p.key == key), None)
+        kind = merged[i].entity_type
+        entity = next((p for p in people if p.key == key and _same_kind(p.label, kind)), None)
         if entity is None and len(words) == 1:
-            entity = next((p for p in people if words[0] in p.words), None)
+            # "Nowacka" joins "Zofia Nowacka" — unless it is "Mrs Nowacka", an adult, and Zofia
+            # a child: family members share surnames, not tags.
+            entity = next(
+                (p for p in people if words[0] in p.words and _same_kind(p.label, kind)), None
+            )
         if entity is None and len(words) > 1:
             # "J. Smith" / "Jo Smith" after "Joanne Smith": same surname and matching initial
             entity = next((p for p in people if _compatible(words, p)), None)
@@ -138,6 +143,10 @@ def plan_edits(document: Document, findings: list[Finding], settings: Settings) 
         replacement = replacement_for(OperatorInput(text, label, tag, key), settings)
         edits.append(Edit(f.segment, f.start, f.end, replacement, label, tag, f))
     return edits
+
+
+def _same_kind(label: str, kind: str) -> bool:
+    return "PERSON" in (label, kind) or label == kind
 
 
 def _compatible(words: list[str], entity: _Entity) -> bool:

@@ -115,6 +115,8 @@ class PersonRecognizer(EntityRecognizer):
             return None
         if all(plain_word(w) for w in words):
             return None
+        if len(words) == 1 and lex.is_common(words[0].text) and not lex.is_first_name(words[0].text):
+            return None  # "Close", "Green" alone: surnames that are words need a title or context
         if len(words) == 1 and words[0].is_upper and len(words[0].text) <= 4:
             return None  # acronyms are the initials recognizer's business
         score = 0.85 if known else 0.7
