@@ -111,7 +111,9 @@ class PersonRecognizer(EntityRecognizer):
             return None
         known = any(lex.is_first_name(w.text) or lex.is_surname(w.text) for w in words)
         ordinary = all(lex.is_english(w.text) for w in words)
-        if ordinary and not known:
+        # "Attendance Officer": every word a dictionary word and none a first name is a job
+        # title or a thing, even when a word is also somebody's surname
+        if ordinary and not any(lex.is_first_name(w.text) for w in words):
             return None
         if all(plain_word(w) for w in words):
             return None
