@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from redactor.pipeline import Redactor
-from tests.eval_markup import Score, load, parse, score
+from eval_markup import Score, load, parse, score
 
 pytestmark = pytest.mark.model
 
