@@ -98,5 +98,7 @@ def score(documents: list[tuple[str, list[Span], str]]) -> Score:
 
 
 def load() -> list[tuple[str, str, list[Span]]]:
-    return [(path.name, *parse(path.read_text(encoding="utf-8")))
-            for path in sorted(EVAL_DIR.glob("*.ann.txt"))]
+    return [
+        (path.name, *parse(path.read_text(encoding="utf-8")))
+        for path in sorted(EVAL_DIR.glob("*.ann.txt"))
+    ]

@@ -30,7 +30,9 @@ def test_file(tmp_path: Path, runner: CliRunner) -> None:
     assert source.read_text(encoding="utf-8") == NOTE  # the original is untouched
 
 
-def test_folder_keeps_relative_names_and_skips_other_types(tmp_path: Path, runner: CliRunner) -> None:
+def test_folder_keeps_relative_names_and_skips_other_types(
+    tmp_path: Path, runner: CliRunner
+) -> None:
     (tmp_path / "in" / "term1").mkdir(parents=True)
     (tmp_path / "in" / "term1" / "a.txt").write_text(NOTE, encoding="utf-8")
     (tmp_path / "in" / "b.txt").write_text("Nothing personal here.\n", encoding="utf-8")
@@ -66,8 +68,15 @@ def test_report_with_text_when_asked(tmp_path: Path, runner: CliRunner) -> None:
     source = tmp_path / "note.txt"
     source.write_text(NOTE, encoding="utf-8")
     report = tmp_path / "report.json"
-    args = ["redact", str(source), "--out", str(tmp_path / "o"), "--report", str(report),
-            "--show-text"]
+    args = [
+        "redact",
+        str(source),
+        "--out",
+        str(tmp_path / "o"),
+        "--report",
+        str(report),
+        "--show-text",
+    ]
     assert runner.invoke(main, args).exit_code == 0
     assert "Kacper" in report.read_text(encoding="utf-8")
 
@@ -108,7 +117,9 @@ def test_one_bad_file_does_not_stop_the_others(tmp_path: Path, runner: CliRunner
 
 
 def test_usage_errors_exit_2(tmp_path: Path, runner: CliRunner) -> None:
-    assert runner.invoke(main, ["redact", str(tmp_path / "missing.txt"), "--out", "x"]).exit_code == 2
+    assert (
+        runner.invoke(main, ["redact", str(tmp_path / "missing.txt"), "--out", "x"]).exit_code == 2
+    )
     source = tmp_path / "note.txt"
     source.write_text(NOTE, encoding="utf-8")
     assert runner.invoke(main, ["redact", str(source)]).exit_code == 2  # no --out

@@ -6,13 +6,20 @@ from __future__ import annotations
 
 import pytest
 
-from redactor.pipeline import Redactor
 from eval_markup import Score, load, parse, score
+from redactor.pipeline import Redactor
 
 pytestmark = pytest.mark.model
 
-LABEL_FLOORS = {"CHILD": 0.95, "ADULT": 0.9, "ADDRESS": 1.0, "PHONE": 1.0, "EMAIL": 1.0,
-                "DOB": 1.0, "ID": 1.0}
+LABEL_FLOORS = {
+    "CHILD": 0.95,
+    "ADULT": 0.9,
+    "ADDRESS": 1.0,
+    "PHONE": 1.0,
+    "EMAIL": 1.0,
+    "DOB": 1.0,
+    "ID": 1.0,
+}
 GROUP_FLOOR = 0.85
 OVER_REDACTION_CEILING = 0.03
 
@@ -30,12 +37,26 @@ def test_recall_per_label(measured: Score, label: str) -> None:
 
 
 def test_every_name_group_is_covered_and_above_the_floor(measured: Score) -> None:
-    expected = {"white_british", "irish", "eastern_european", "south_asian", "east_asian",
-                "black_african", "black_caribbean", "arabic", "turkish", "southern_european",
-                "traveller", "word_name"}
+    expected = {
+        "white_british",
+        "irish",
+        "eastern_european",
+        "south_asian",
+        "east_asian",
+        "black_african",
+        "black_caribbean",
+        "arabic",
+        "turkish",
+        "southern_european",
+        "traveller",
+        "word_name",
+    }
     assert expected <= set(measured.groups)
-    low = {g: round(measured.group_recall(g), 3) for g in measured.groups
-           if measured.group_recall(g) < GROUP_FLOOR}
+    low = {
+        g: round(measured.group_recall(g), 3)
+        for g in measured.groups
+        if measured.group_recall(g) < GROUP_FLOOR
+    }
     assert not low
 
 

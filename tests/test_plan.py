@@ -63,7 +63,10 @@ def test_overlaps_merge_to_their_union() -> None:
             Finding("PHONE", 0, 20, 25, 0.9, "c"),
         ]
     )
-    assert [(f.start, f.end, f.entity_type) for f in merged] == [(0, 12, "ADDRESS"), (20, 25, "PHONE")]
+    assert [(f.start, f.end, f.entity_type) for f in merged] == [
+        (0, 12, "ADDRESS"),
+        (20, 25, "PHONE"),
+    ]
 
 
 @pytest.mark.parametrize(

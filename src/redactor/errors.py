@@ -3,7 +3,7 @@
     RedactorError
      ├── ConfigError          settings, roster or command-line values that cannot be used   (exit 2)
      ├── InputError           a file that cannot be read: missing, empty, binary, wrong encoding,
-     │    │                   corrupt, encrypted, or of a type no reader handles             (exit 2)
+     │    │                   corrupt, encrypted, or of a type no reader handles           (exit 2)
      │    └── UnsupportedContentError  a part of a file that cannot be redacted exactly
      │                        (scanned page, embedded object, pivot cache ...): fail closed
      ├── OutputError          an output that would overwrite an input or cannot be written  (exit 2)

@@ -1,4 +1,5 @@
-"""`Redactor`: owns the detection engine (built once, lazily) and runs read -> detect -> plan -> write."""
+"""`Redactor`: owns the detection engine (built once, lazily) and runs the flow
+read -> detect -> plan -> write."""
 
 from __future__ import annotations
 

@@ -34,7 +34,7 @@ import os
 import tomllib
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from redactor.errors import ConfigError
 
@@ -207,6 +207,7 @@ def _convert(section: str, key: str, value: Any, where: Path) -> tuple[str, Any]
     if not isinstance(value, accepted):
         kind = accepted.__name__ if isinstance(accepted, type) else "number"
         raise ConfigError(f"{where}: [{section}] {key} must be a {kind}, got {value!r}")
+    value = cast(Any, value)  # checked above; isinstance against a variable narrows to object
     if field_name in ("roster", "staff"):
         path = Path(value)
         return field_name, path if path.is_absolute() else (where.parent / path)

@@ -51,4 +51,6 @@ def test_header_names(text: str, expected: list[str]) -> None:
 
 
 def test_header_without_names() -> None:
-    assert spans(HeaderNameRecognizer(), "Subject: Trip to the museum\nFrom: office@example.org") == []
+    assert (
+        spans(HeaderNameRecognizer(), "Subject: Trip to the museum\nFrom: office@example.org") == []
+    )

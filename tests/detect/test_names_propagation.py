@@ -17,8 +17,11 @@ def mentions(text: str, *names: str) -> list[str]:
 @pytest.mark.parametrize(
     ("text", "names", "expected"),
     [
-        ("Zofia Nowacka arrived. Later ZOFIA said hi; zofia's bag", ["Zofia Nowacka"],
-         ["Zofia Nowacka", "ZOFIA", "zofia"]),
+        (
+            "Zofia Nowacka arrived. Later ZOFIA said hi; zofia's bag",
+            ["Zofia Nowacka"],
+            ["Zofia Nowacka", "ZOFIA", "zofia"],
+        ),
         ("Nowacka was absent.", ["Zofia Nowacka"], ["Nowacka"]),
         ("Zoe came in. Zoë left.", ["Zoë"], ["Zoe", "Zoë"]),
         ("Lukasz and Łukasz", ["Łukasz"], ["Lukasz", "Łukasz"]),

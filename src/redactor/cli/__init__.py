@@ -12,7 +12,7 @@ from __future__ import annotations
 import click
 
 from redactor._registry import load
-from redactor.cli._common import VERSION
+from redactor._version import VERSION
 
 __all__ = ["main"]
 

@@ -10,7 +10,6 @@ from typing import Any, TypeVar
 
 import click
 
-from redactor._version import VERSION
 from redactor.errors import RedactorError
 from redactor.settings import Settings, load_settings
 

@@ -58,14 +58,19 @@ def analyzer_engine(model_name: str = MODEL_NAME) -> Any:
     except DetectionError:
         raise
     except Exception as err:  # a broken model install: say so, not a traceback
-        raise DetectionError(f"the spaCy model could not be loaded ({type(err).__name__})") from None
+        raise DetectionError(
+            f"the spaCy model could not be loaded ({type(err).__name__})"
+        ) from None
     registry = RecognizerRegistry(supported_languages=["en"])
     for recognizer in load_recognizers():
         registry.add_recognizer(recognizer)
     for dotted in NAME_RECOGNIZERS.values():
         registry.add_recognizer(load(dotted)())
     return AnalyzerEngine(
-        registry=registry, nlp_engine=nlp_engine, supported_languages=["en"], log_decision_process=False
+        registry=registry,
+        nlp_engine=nlp_engine,
+        supported_languages=["en"],
+        log_decision_process=False,
     )
 
 
@@ -127,20 +132,29 @@ class SchoolDetector:
             if segment.hint and segment.text.strip():
                 start = len(segment.text) - len(segment.text.lstrip())
                 end = len(segment.text.rstrip())
-                findings.append(Finding(segment.hint, index, start, end, 1.0, "column",
-                                        "column header says what the column holds"))
+                findings.append(
+                    Finding(
+                        segment.hint,
+                        index,
+                        start,
+                        end,
+                        1.0,
+                        "column",
+                        "column header says what the column holds",
+                    )
+                )
                 if segment.hint in PERSON_TYPES:
                     hinted_forms += name_forms(segment.text, segment.hint, lex)
 
         chunks = list(self._chunks(document))
         per_chunk = self._analyze(chunks)
         forms = hinted_forms + self._roster_forms() + self._deny_forms()
-        for chunk, spans in zip(chunks, per_chunk):
+        for chunk, spans in zip(chunks, per_chunk, strict=True):
             spans.extend(_nicknames(chunk.text, spans))
             for span in spans:
                 if span.entity_type in PERSON_TYPES and span.score >= PROPAGATION_MIN_SCORE:
                     forms += name_forms(chunk.text[span.start : span.end], span.entity_type, lex)
-        for chunk, spans in zip(chunks, per_chunk):
+        for chunk, spans in zip(chunks, per_chunk, strict=True):
             spans.extend(self._propagate(chunk, forms))
             spans.extend(self._roster_details(chunk))
             spans[:] = [s for s in spans if not _names_a_thing(chunk.text, s)]
@@ -174,7 +188,7 @@ class SchoolDetector:
         texts = [c.text for c in chunks]
         artifacts = [a for _, a in analyzer.nlp_engine.process_batch(texts, language="en")]
         out = []
-        for text, nlp_artifacts in zip(texts, artifacts):
+        for text, nlp_artifacts in zip(texts, artifacts, strict=True):
             results = analyzer.analyze(
                 text=text,
                 language="en",
@@ -217,8 +231,14 @@ class SchoolDetector:
 
     def _propagate(self, chunk: _Chunk, forms: list[NameForm]) -> list[_Span]:
         return [
-            _Span(m.entity_type, m.start, m.end, PROPAGATED_SCORE, "propagation",
-                  "another mention of a name found in this document")
+            _Span(
+                m.entity_type,
+                m.start,
+                m.end,
+                PROPAGATED_SCORE,
+                "propagation",
+                "another mention of a name found in this document",
+            )
             for m in find_mentions(chunk.text, forms)
         ]
 
@@ -232,8 +252,16 @@ class SchoolDetector:
                 needles += [("DOB", d) for d in date_forms(person.dob)]
             for kind, needle in needles:
                 for m in re.finditer(rf"(?<![\w/.-]){re.escape(needle)}(?![\w/-])", chunk.text):
-                    spans.append(_Span(kind, m.start(), m.end(), ROSTER_SCORE, "roster",
-                                       "a rostered pupil's detail"))
+                    spans.append(
+                        _Span(
+                            kind,
+                            m.start(),
+                            m.end(),
+                            ROSTER_SCORE,
+                            "roster",
+                            "a rostered pupil's detail",
+                        )
+                    )
         return spans
 
     def _with_role(self, text: str, span: _Span) -> _Span:
@@ -302,8 +330,15 @@ class SchoolDetector:
                 start, end = _trim(chunk.text, start, end)
                 if end > start:
                     out.append(
-                        Finding(span.entity_type, chunk.segment_ids[k], start - seg_start,
-                                end - seg_start, span.score, span.recognizer, span.reason)
+                        Finding(
+                            span.entity_type,
+                            chunk.segment_ids[k],
+                            start - seg_start,
+                            end - seg_start,
+                            span.score,
+                            span.recognizer,
+                            span.reason,
+                        )
                     )
         return out
 
@@ -370,14 +405,30 @@ def _nicknames(text: str, spans: list[_Span]) -> list[_Span]:
             continue
         if word.isupper() and len(word) <= 5:
             continue  # "(SW)", "(TA)", "(SENCo)": a role, not a nickname
-        out.append(_Span(span.entity_type, m.start(1), m.end(1), span.score, "nickname",
-                         "nickname given after a name"))
+        out.append(
+            _Span(
+                span.entity_type,
+                m.start(1),
+                m.end(1),
+                span.score,
+                "nickname",
+                "nickname given after a name",
+            )
+        )
         # 'Charlotte "Lottie" Whitehouse': the surname comes after the nickname
         after = re.match(r"[\"”’')]?\s*([A-Z][^\W\d_]+(?:-[A-Z][^\W\d_]+)?)\b", text[m.end(1) :])
         if after and (lex.is_surname(after.group(1)) or not lex.is_english(after.group(1))):
             start = m.end(1) + after.start(1)
-            out.append(_Span(span.entity_type, start, start + len(after.group(1)), span.score,
-                             "nickname", "surname after a nickname"))
+            out.append(
+                _Span(
+                    span.entity_type,
+                    start,
+                    start + len(after.group(1)),
+                    span.score,
+                    "nickname",
+                    "surname after a nickname",
+                )
+            )
     return out
 
 

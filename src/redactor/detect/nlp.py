@@ -34,8 +34,22 @@ class SchoolNlpEngine(SpacyNlpEngine):
                 model_to_presidio_entity_mapping=_ENTITY_MAPPING,
                 # Presidio only needs people from the model; the name rules read doc.ents.
                 labels_to_ignore=[
-                    "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT", "ORG", "GPE", "LOC",
-                    "DATE", "TIME", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LANGUAGE",
+                    "CARDINAL",
+                    "ORDINAL",
+                    "QUANTITY",
+                    "MONEY",
+                    "PERCENT",
+                    "ORG",
+                    "GPE",
+                    "LOC",
+                    "DATE",
+                    "TIME",
+                    "NORP",
+                    "FAC",
+                    "EVENT",
+                    "PRODUCT",
+                    "WORK_OF_ART",
+                    "LANGUAGE",
                     "LAW",
                 ],
                 default_score=0.85,
@@ -44,7 +58,7 @@ class SchoolNlpEngine(SpacyNlpEngine):
         self.model_name = model_name
 
     def load(self) -> None:
-        self.nlp = {"en": load_spacy(self.model_name)}
+        self.nlp = {"en": load_spacy(self.model_name)}  # type: ignore[assignment]
 
 
 @functools.lru_cache(maxsize=2)

@@ -27,7 +27,7 @@ def check_target(out: Path, inputs: list[Path] | tuple[Path, ...] = ()) -> None:
 
 @contextlib.contextmanager
 def atomic_path(out: Path) -> Iterator[Path]:
-    """Yield a temporary path in `out`'s folder; on success it replaces `out`, else it is removed."""
+    """Yield a temporary path beside `out`; on success it replaces `out`, else it is removed."""
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".part", dir=out.parent)

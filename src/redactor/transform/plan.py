@@ -154,7 +154,8 @@ def _compatible(words: list[str], entity: _Entity) -> bool:
     if last not in entity.words or len(entity.key.split()) < 2:
         return False
     entity_first = entity.key.split()[0]
-    return entity_first.startswith(first) or first.startswith(entity_first[:1]) and len(first) == 1
+    initial_matches = len(first) == 1 and first.startswith(entity_first[:1])
+    return entity_first.startswith(first) or initial_matches
 
 
 def _tag_label(entity_type: str) -> str:

@@ -11,7 +11,7 @@ from presidio_analyzer import AnalysisExplanation, RecognizerResult
 from redactor.detect.names.lexicon import POSSESSIVE_END, WORD
 
 # Characters after which a word starts a sentence or a list item (capitalised anyway).
-_SENTENCE_BREAKS = set(".!?:;•*–—-\"“(\n")
+_SENTENCE_BREAKS = set('.!?:;•*–—-"“(\n')
 
 
 @dataclass(frozen=True)
@@ -95,6 +95,10 @@ def result(
     # The analyzer drops explanations unless asked to trace; metadata survives, so the reason
     # travels there too.
     return RecognizerResult(
-        entity, start, end, score, analysis_explanation=explanation,
+        entity,
+        start,
+        end,
+        score,
+        analysis_explanation=explanation,
         recognition_metadata={"recognizer_name": recognizer, "reason": reason},
     )

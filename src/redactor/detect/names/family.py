@@ -31,9 +31,7 @@ _NAME_WORD = r"[A-Z][^\W\d_]+(?:[-'’][A-Z]?[^\W\d_]+)*"
 _ANY_WORD = r"[^\W\d_]+(?:[-'’][^\W\d_]+)*"
 # Family words in any case; names as written (a capital, except where said otherwise).
 _POSSESSIVE_FAMILY = re.compile(rf"\b({_NAME_WORD})['’]s\s+(?i:{FAMILY})\b")
-_FAMILY_PAREN = re.compile(
-    rf"\b(?i:{FAMILY})\s*\(\s*({_ANY_WORD}(?:\s+{_NAME_WORD})?)\s*\)"
-)
+_FAMILY_PAREN = re.compile(rf"\b(?i:{FAMILY})\s*\(\s*({_ANY_WORD}(?:\s+{_NAME_WORD})?)\s*\)")
 _FAMILY_OF = re.compile(rf"\b(?i:{FAMILY})\s+of\s+({_NAME_WORD}(?:\s+{_NAME_WORD})?)")
 _MODALS = frozenset(["will", "may", "can", "must", "shall", "would", "could", "should", "might"])
 # "maternal grandmother Britannia Loveridge", "Dad Tyson Boswell", "Mum: Lucía Gómez"
@@ -58,9 +56,13 @@ class FamilyRecognizer(EntityRecognizer):
                 continue
             if lex.is_common(word) and not lex.is_first_name(word):
                 continue
-            out.append(result("PERSON", m.start(1), m.end(1), 0.75, NAME, "name before family word"))
-        for pattern, reason in ((_FAMILY_PAREN, "name in brackets after family word"),
-                                (_FAMILY_OF, "family word of a name")):
+            out.append(
+                result("PERSON", m.start(1), m.end(1), 0.75, NAME, "name before family word")
+            )
+        for pattern, reason in (
+            (_FAMILY_PAREN, "name in brackets after family word"),
+            (_FAMILY_OF, "family word of a name"),
+        ):
             for m in pattern.finditer(text):
                 words = m.group(1).split()
                 if not words[0][0].isupper() and not lex.is_first_name(words[0]):
@@ -78,11 +80,15 @@ class FamilyRecognizer(EntityRecognizer):
                 if lex.is_school_word(w):
                     break
                 kept.append(w)
-            if kept and (len(kept) > 1 or not lex.is_english(kept[0]) or lex.is_first_name(kept[0])):
+            if kept and (
+                len(kept) > 1 or not lex.is_english(kept[0]) or lex.is_first_name(kept[0])
+            ):
                 end = m.start(1) + len(" ".join(kept)) if len(kept) < len(words) else m.end(1)
                 span = text[m.start(1) : end]
                 if " ".join(span.split()) == " ".join(kept):
-                    out.append(result("PERSON", m.start(1), end, 0.7, NAME, "name after family word"))
+                    out.append(
+                        result("PERSON", m.start(1), end, 0.7, NAME, "name after family word")
+                    )
         for m in _RELATIVE_BEFORE_NAME.finditer(text):
             word = m.group(1)
             if word.lower() in _MODALS or lex.is_school_word(word):

@@ -11,16 +11,13 @@ from typing import Any
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 
 from redactor.detect.names._text import result
+from redactor.detect.names.lexicon import read_list
 
 NAME = "InitialsRecognizer"
 
-# School and public-service acronyms that are never somebody's initials.
-ACRONYMS = frozenset(
-    ["SEN", "SEND", "SENCO", "SENCo", "DSL", "DDSL", "TA", "TAS", "HLTA", "LSA", "SW", "LA", "LEA", "PEP", "EHCP", "EHC", "CAMHS", "NHS", "UPN", "ULN", "DOB", "FSM", "PP", "PPG", "SLT", "SMT", "INSET", "DBS", "CPOMS", "MIS", "KS", "KS1", "KS2", "KS3", "KS4", "KS5", "EYFS", "GP", "OT", "SALT", "SLT", "ADHD", "ASD", "ASC", "ODD", "PDA", "MASH", "CIN", "CP", "LAC", "CLA", "CIC", "PSHE", "RE", "RSE", "ICT", "IT", "DT", "PE", "AM", "PM", "FGB", "LGB", "HT", "DHT", "AHT", "ELSA", "EAL", "ESOL", "SATS", "SATs", "GCSE", "BTEC", "UK", "USA", "EU", "OK", "TV", "BBC", "ID", "IEP", "IBP", "PSP", "APDR", "SSP", "MLD", "SLD", "PMLD", "SEMH", "SPLD", "SpLD", "VI", "HI", "MSI", "PD", "ELKLAN", "NQT", "ECT", "PGCE", "QTS", "HMI", "DFE", "DfE", "ESFA", "OFSTED", "RAG", "RIP", "FYI", "ASAP", "NB", "PS", "PTO", "TBC", "TBA", "ETA", "AOB", "AGM", "CEO", "CFO", "HR", "PA", "MP", "NI", "NIN", "QA", "QC", "BSL", "ELSA", "MHST", "MHFA", "CEOP", "DV", "DA", "FGM", "CSE", "CCE", "PREVENT", "LADO", "NSPCC", "RSPCA", "PCSO", "PC", "DC", "DS", "DI", "MARAC", "MAPPA", "YOT", "YOS", "ASB", "ASBO", "CAF", "EHA", "TAF", "TAC", "CAMHS", "EP", "EPS", "SENDIASS", "IASS", "ELP", "PTA", "PTFA", "WC", "IOU", "EHCNA", "AR", "SDQ", "PPA", "CPD", "MFL", "ART", "SEAL", "LO", "WALT", "WILF", "RE", "PE", "CT", "GDPR", "SAR", "FOI", "ICO", "USB", "PDF", "DOCX", "XLSX", "CSV", "URL", "WIFI", "VPN", "PIN", "OCR", "AI", "YR", "Y1", "Y2", "Y3", "Y4", "Y5", "Y6", "Y7", "Y8", "Y9", "Y10", "Y11", "Y12", "Y13", "FS", "FS1", "FS2", "MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN", "JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "SEPT", "OCT", "NOV", "DEC", "AND", "THE", "FOR", "NOT"]
-)
-ACRONYMS = ACRONYMS | frozenset(
-    "EH GB EU UN US NZ AU IQ EQ HQ QR DJ VR ER AE HM HMRC RM SM VC OBE MBE CBE BSc MSc PhD".split()
-)
+# School and public-service acronyms that are never somebody's initials
+# (models/names/acronyms.txt: one per line, as written).
+ACRONYMS = read_list("acronyms.txt", folded=False)
 # Two-letter words that may be written in capitals in headings ("TO DO", "AS NEEDED").
 _TWO_LETTER_WORDS = frozenset(
     "AM AN AS AT BE BY DO GO HE HI IF IN IS IT ME MY NO OF OH OK ON OR SO TO UP US WE".split()
@@ -31,14 +28,18 @@ _LIST_LINE = re.compile(
     r"(?im)^[ \t*•-]*(present|apologies|attendees|in attendance|absent|staff present|"
     r"also present|attending|cc|distribution|circulation|initials)\b[^:\n]*:[^\n]*$"
 )
-_BY = re.compile(rf"\b(?:by|from|with|to|cc|per|for|and|or|via|ask|asked|tell|told)\s*:?\s*({_INITIALS})\b")
+_BY = re.compile(
+    rf"\b(?:by|from|with|to|cc|per|for|and|or|via|ask|asked|tell|told)\s*:?\s*({_INITIALS})\b"
+)
 _PAREN = re.compile(rf"\(\s*({_INITIALS})\s*(?:[,;)]|\d)")
 _ACTION = re.compile(
     rf"(?m)(?:^|[.;]\s+|[-•*]\s*|\bAction:\s*)({_INITIALS})(?:\s*(?:/|and|&)\s*({_INITIALS}))?"
     r"\s+(?:to|will|has|had|is|was|said|says|agreed|asked|reported|confirmed|noted|explained)\b"
 )
 _DASH_END = re.compile(rf"\s[–—-]\s*({_INITIALS})\s*$", re.MULTILINE)
-_DOTTED = re.compile(r"(?<![\w.])([A-Z]\.\s?-?[A-Z]\.(?:\s?-?[A-Z]\.)?|[A-Z]\.[A-Z]-[A-Z]\.)(?![\w])")
+_DOTTED = re.compile(
+    r"(?<![\w.])([A-Z]\.\s?-?[A-Z]\.(?:\s?-?[A-Z]\.)?|[A-Z]\.[A-Z]-[A-Z]\.)(?![\w])"
+)
 # A pupil named by one letter: "L drew a house", "B is on his Xbox", "K's nan", "– P" signing off
 _LETTER = re.compile(
     r"(?:(?<=^)|(?<=[.!?]\s)|(?<=\n)|(?<=\bart\s)|(?<=\bthat\s)|(?<=\bthinks\s)|(?<=\band\s))"
@@ -77,7 +78,11 @@ _LOWER_WORDS = frozenset(
 
 
 def is_initials(token: str) -> bool:
-    return bool(re.fullmatch(_INITIALS, token)) and token not in ACRONYMS and token.upper() not in ACRONYMS
+    return (
+        bool(re.fullmatch(_INITIALS, token))
+        and token not in ACRONYMS
+        and token.upper() not in ACRONYMS
+    )
 
 
 class InitialsRecognizer(EntityRecognizer):
@@ -120,21 +125,46 @@ class InitialsRecognizer(EntityRecognizer):
             group = 1 if m.group(1) else 2
             # "DA (Y11)": a year group in brackets says person even for a usual acronym
             if m.group(1) or is_initials(m.group(group)):
-                out.append(result("PERSON", m.start(group), m.end(group), 0.7, NAME,
-                                  "initials with a year group or role"))
+                out.append(
+                    result(
+                        "PERSON",
+                        m.start(group),
+                        m.end(group),
+                        0.7,
+                        NAME,
+                        "initials with a year group or role",
+                    )
+                )
         for m in _BEFORE_VERB.finditer(text):
             add(m.start(1), m.end(1), 0.65, "initials before a verb")
         for m in _LOWER.finditer(text):
             group = 1 if m.group(1) else 2
-            token = m.group(group)
-            if token not in _LOWER_WORDS and not token.isdigit():
-                out.append(result("PERSON", m.start(group), m.end(group), 0.6, NAME,
-                                  "lower-case initials"))
+            letters = m.group(group)
+            if letters not in _LOWER_WORDS and not letters.isdigit():
+                out.append(
+                    result("PERSON", m.start(group), m.end(group), 0.6, NAME, "lower-case initials")
+                )
         for m in _LETTER.finditer(text):
             group = next(g for g in (1, 2, 3, 4) if m.group(g))
-            out.append(result("PERSON", m.start(group), m.end(group), 0.55, NAME,
-                              "a person named by one letter"))
+            out.append(
+                result(
+                    "PERSON",
+                    m.start(group),
+                    m.end(group),
+                    0.55,
+                    NAME,
+                    "a person named by one letter",
+                )
+            )
         for m in _DOTTED.finditer(text):
-            if m.group(1).replace(" ", "") not in ("U.K.", "E.G.", "I.E.", "P.S.", "N.B.", "A.M.", "P.M."):
+            if m.group(1).replace(" ", "") not in (
+                "U.K.",
+                "E.G.",
+                "I.E.",
+                "P.S.",
+                "N.B.",
+                "A.M.",
+                "P.M.",
+            ):
                 out.append(result("PERSON", m.start(1), m.end(1), 0.6, NAME, "dotted initials"))
         return out

@@ -29,13 +29,15 @@ def fold_same_length(text: str) -> str:
     return "".join(out)
 
 
-def _read(name: str) -> frozenset[str]:
+def read_list(name: str, folded: bool = True) -> frozenset[str]:
+    """One entry per line of models/names/NAME (lines starting with # are comments)."""
     text = resources.files("redactor.models").joinpath("names", name).read_text("utf-8")
-    return frozenset(fold(line) for line in text.splitlines() if line and not line.startswith("#"))
+    lines = [line.strip() for line in text.splitlines()]
+    return frozenset(fold(x) if folded else x for x in lines if x and not x.startswith("#"))
 
 
 # Days, months, subjects, roles ...: never taken for names (models/names/school_words.txt).
-SCHOOL_WORDS = _read("school_words.txt")
+SCHOOL_WORDS = read_list("school_words.txt")
 
 
 @dataclass(frozen=True)
@@ -83,8 +85,8 @@ class Lexicon:
 @functools.lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     return Lexicon(
-        first_names=_read("first_names.txt"),
-        surnames=_read("surnames.txt"),
-        common_words=_read("common_words.txt"),
-        english_words=_read("english_words.txt"),
+        first_names=read_list("first_names.txt"),
+        surnames=read_list("surnames.txt"),
+        common_words=read_list("common_words.txt"),
+        english_words=read_list("english_words.txt"),
     )

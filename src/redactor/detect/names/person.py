@@ -23,21 +23,176 @@ from redactor.detect.names._text import TextView, Word, result
 from redactor.detect.names.lexicon import Lexicon, lexicon
 
 TITLES = frozenset(
-    ["mr", "mrs", "ms", "miss", "mx", "dr", "mister", "master", "prof", "sir", "dame", "rev", "revd", "father", "sister", "cllr"]
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "miss",
+        "mx",
+        "dr",
+        "mister",
+        "master",
+        "prof",
+        "sir",
+        "dame",
+        "rev",
+        "revd",
+        "father",
+        "sister",
+        "cllr",
+    ]
 )
 _PARTICLES = frozenset(
-    ["de", "da", "das", "do", "dos", "van", "von", "der", "den", "du", "di", "del", "della", "al", "el", "bin", "bint", "ibn", "le", "la", "mac", "mc", "an", "ni", "nic", "ó", "ua", "ap"]
+    [
+        "de",
+        "da",
+        "das",
+        "do",
+        "dos",
+        "van",
+        "von",
+        "der",
+        "den",
+        "du",
+        "di",
+        "del",
+        "della",
+        "al",
+        "el",
+        "bin",
+        "bint",
+        "ibn",
+        "le",
+        "la",
+        "mac",
+        "mc",
+        "an",
+        "ni",
+        "nic",
+        "ó",
+        "ua",
+        "ap",
+    ]
 )
 # Irish eclipsis and h-prefix inside a name: "Mac an tSaoir", "Ó hEara", "Ní Bhriain"
 _ECLIPSED = re.compile(r"^(?:t|n|h|bh|mb|gc|nd|ng|bp|dt)[A-ZÁÉÍÓÚ]")
 _INITIAL = re.compile(r"[A-Z]\.?")
 # Verbs that follow a person's name as its subject in school notes.
 _NAME_VERBS = frozenset(
-    ["is", "was", "has", "had", "have", "will", "would", "can", "could", "did", "does", "should", "may", "might", "must", "said", "says", "told", "tells", "asked", "asks", "arrived", "arrives", "came", "comes", "went", "goes", "got", "gets", "left", "leaves", "likes", "liked", "loves", "loved", "wants", "wanted", "needs", "needed", "seemed", "seems", "became", "refused", "refuses", "hit", "hits", "kicked", "kicks", "cried", "cries", "shouted", "shouts", "ran", "runs", "walked", "walks", "drew", "draws", "wrote", "writes", "read", "reads", "sat", "sits", "stood", "stands", "spoke", "speaks", "talked", "talks", "reported", "reports", "disclosed", "discloses", "chose", "chooses", "joined", "joins", "attended", "attends", "missed", "misses", "struggled", "struggles", "settled", "settles", "started", "starts", "finished", "finishes", "worked", "works", "made", "makes", "took", "takes"]
+    [
+        "is",
+        "was",
+        "has",
+        "had",
+        "have",
+        "will",
+        "would",
+        "can",
+        "could",
+        "did",
+        "does",
+        "should",
+        "may",
+        "might",
+        "must",
+        "said",
+        "says",
+        "told",
+        "tells",
+        "asked",
+        "asks",
+        "arrived",
+        "arrives",
+        "came",
+        "comes",
+        "went",
+        "goes",
+        "got",
+        "gets",
+        "left",
+        "leaves",
+        "likes",
+        "liked",
+        "loves",
+        "loved",
+        "wants",
+        "wanted",
+        "needs",
+        "needed",
+        "seemed",
+        "seems",
+        "became",
+        "refused",
+        "refuses",
+        "hit",
+        "hits",
+        "kicked",
+        "kicks",
+        "cried",
+        "cries",
+        "shouted",
+        "shouts",
+        "ran",
+        "runs",
+        "walked",
+        "walks",
+        "drew",
+        "draws",
+        "wrote",
+        "writes",
+        "read",
+        "reads",
+        "sat",
+        "sits",
+        "stood",
+        "stands",
+        "spoke",
+        "speaks",
+        "talked",
+        "talks",
+        "reported",
+        "reports",
+        "disclosed",
+        "discloses",
+        "chose",
+        "chooses",
+        "joined",
+        "joins",
+        "attended",
+        "attends",
+        "missed",
+        "misses",
+        "struggled",
+        "struggles",
+        "settled",
+        "settles",
+        "started",
+        "starts",
+        "finished",
+        "finishes",
+        "worked",
+        "works",
+        "made",
+        "makes",
+        "took",
+        "takes",
+    ]
 )
 _NOT_NAMES_ENT = frozenset(
-    {"GPE", "LOC", "ORG", "FAC", "NORP", "EVENT", "PRODUCT", "WORK_OF_ART", "LANGUAGE", "LAW",
-     "DATE", "TIME"}
+    {
+        "GPE",
+        "LOC",
+        "ORG",
+        "FAC",
+        "NORP",
+        "EVENT",
+        "PRODUCT",
+        "WORK_OF_ART",
+        "LANGUAGE",
+        "LAW",
+        "DATE",
+        "TIME",
+    }
 )
 NAME = "PersonRecognizer"
 # Lower-case words that open note bullets and happen to be first names somewhere.
@@ -71,7 +226,6 @@ class PersonRecognizer(EntityRecognizer):
     # -- spaCy entities --------------------------------------------------------------------------
 
     def _from_model(self, view: TextView, doc: Any) -> list[RecognizerResult]:
-        lex = self.lexicon
         out = []
         for ent in doc.ents:
             if ent.label_ != "PERSON":
@@ -117,7 +271,11 @@ class PersonRecognizer(EntityRecognizer):
             return None
         if all(plain_word(w) for w in words):
             return None
-        if len(words) == 1 and lex.is_common(words[0].text) and not lex.is_first_name(words[0].text):
+        if (
+            len(words) == 1
+            and lex.is_common(words[0].text)
+            and not lex.is_first_name(words[0].text)
+        ):
             return None  # "Close", "Green" alone: surnames that are words need a title or context
         if len(words) == 1 and words[0].is_upper and len(words[0].text) <= 4:
             return None  # acronyms are the initials recognizer's business
@@ -238,10 +396,14 @@ class PersonRecognizer(EntityRecognizer):
                 ):
                     end, j = nxt.end, j + 1  # "chi-chi eze", "jj campbell-reid" in lower case
                     continue
-                if nxt.is_capitalised and (
-                    lex.is_surname(nxt.text)
-                    or (not lex.is_common(nxt.text) and not lex.is_school_word(nxt.text))
-                ) and view.pos(nxt) not in ("VERB", "AUX"):
+                if (
+                    nxt.is_capitalised
+                    and (
+                        lex.is_surname(nxt.text)
+                        or (not lex.is_common(nxt.text) and not lex.is_school_word(nxt.text))
+                    )
+                    and view.pos(nxt) not in ("VERB", "AUX")
+                ):
                     end, j = nxt.end, j + 1
                     if j - i >= 3:
                         break
@@ -266,9 +428,14 @@ class PersonRecognizer(EntityRecognizer):
             return 0.0, ""
         pos = view.pos(w)
         nxt = view.next_word(i)
-        if w.is_upper and nxt is not None and nxt.is_upper and len(nxt.text) > 2:
-            if not lex.is_common(nxt.text) or lex.is_surname(nxt.text):
-                return 0.7, "known first name and surname in capitals"
+        if (
+            w.is_upper
+            and nxt is not None
+            and nxt.is_upper
+            and len(nxt.text) > 2
+            and (not lex.is_common(nxt.text) or lex.is_surname(nxt.text))
+        ):
+            return 0.7, "known first name and surname in capitals"
         if w.is_upper and view.after(w, 6).lstrip().startswith("("):
             return 0.65, "known first name in capitals before brackets"
         if w.is_upper:
@@ -294,17 +461,22 @@ class PersonRecognizer(EntityRecognizer):
         if re.match(r" [A-Z](?:\b|\.)(?!\w)", view.after(w, 4)) and not starts:
             return 0.6, "known first name and an initial"
         partner = _coordinated(view, i)
-        if partner is not None and lex.is_first_name(partner.text) and not lex.is_common(
-            partner.text
+        if (
+            partner is not None
+            and lex.is_first_name(partner.text)
+            and not lex.is_common(partner.text)
         ):
             return 0.6, "known first name paired with another name"
         if pos == "PROPN" and not starts:
             return 0.6, "known first name as proper noun"
         if pos == "PROPN" and nxt is not None and view.pos(nxt) in ("VERB", "AUX"):
             return 0.6, "known first name before a verb"
-        if nxt is not None and nxt.text.lower() in _NAME_VERBS:
-            if pos == "PROPN" or (starts and pos not in ("AUX", "VERB", "DET", "PRON", "ADP")):
-                return 0.6, "known first name before a verb"
+        if (
+            nxt is not None
+            and nxt.text.lower() in _NAME_VERBS
+            and (pos == "PROPN" or (starts and pos not in ("AUX", "VERB", "DET", "PRON", "ADP")))
+        ):
+            return 0.6, "known first name before a verb"
         return 0.0, ""
 
     def _initial_and_surname(self, view: TextView, i: int) -> tuple[float, str]:
@@ -344,8 +516,12 @@ class PersonRecognizer(EntityRecognizer):
         known_first = lex.is_first_name(w.text)
         bullet = re.search(r"(?:^|\n)[ \t]*[-•*][ \t]*$", view.before(w, 6)) is not None
         name_after = re.match(r"(?: [a-z][\w'-]*){0,2}[ \t]*(?:[–—-][ \t]|\()", view.after(w, 30))
-        if bullet and name_after and w.text not in _FUNCTION_WORDS and len(w.text) > 2 and (
-            known_first or (lex.is_surname(w.text) and not lex.is_english(w.text))
+        if (
+            bullet
+            and name_after
+            and w.text not in _FUNCTION_WORDS
+            and len(w.text) > 2
+            and (known_first or (lex.is_surname(w.text) and not lex.is_english(w.text)))
         ):
             return 0.6, "lower-case name opening a bullet"
         if not known_first or len(w.text) < 3 or lex.is_common(w.text) or lex.is_english(w.text):
@@ -400,14 +576,24 @@ class PersonRecognizer(EntityRecognizer):
             if nxt is None or not nxt.is_capitalised or lex.is_english(nxt.text) or j - i >= 2:
                 break
             j += 1
-        return re.match(r"\s*\(\s*(?:Y|Yr|Year)\s?\d|\s*\(\s*(?:R|Rec|Reception)\s*\)",
-                        view.after(view.words[j], 12)) is not None
+        return (
+            re.match(
+                r"\s*\(\s*(?:Y|Yr|Year)\s?\d|\s*\(\s*(?:R|Rec|Reception)\s*\)",
+                view.after(view.words[j], 12),
+            )
+            is not None
+        )
 
     def _unknown_possessive(self, view: TextView, i: int) -> tuple[float, str]:
         """'Tobiasz's reading book': a capitalised word no dictionary knows, owning something."""
         lex = self.lexicon
         w = view.words[i]
-        if not w.is_title or len(w.text) < 3 or lex.is_english(w.text) or not view.has_possessive(w):
+        if (
+            not w.is_title
+            or len(w.text) < 3
+            or lex.is_english(w.text)
+            or not view.has_possessive(w)
+        ):
             return 0.0, ""
         if view.ent_label(w) in _NOT_NAMES_ENT or lex.is_school_word(w.text):
             return 0.0, ""
@@ -468,15 +654,23 @@ def _coordinated(view: TextView, i: int) -> Word | None:
         between = view.text[w.end : words[i + 1].start]
         if joined.fullmatch(between):
             return words[i + 1]
-        if (between == " " and words[i + 1].text == "and" and i + 2 < len(words)
-                and view.text[words[i + 1].end : words[i + 2].start] == " "):
+        if (
+            between == " "
+            and words[i + 1].text == "and"
+            and i + 2 < len(words)
+            and view.text[words[i + 1].end : words[i + 2].start] == " "
+        ):
             return words[i + 2]
     if i >= 1:
         between = view.text[words[i - 1].end : w.start]
         if joined.fullmatch(between):
             return words[i - 1]
-        if (between == " " and words[i - 1].text == "and" and i >= 2
-                and view.text[words[i - 2].end : words[i - 1].start] == " "):
+        if (
+            between == " "
+            and words[i - 1].text == "and"
+            and i >= 2
+            and view.text[words[i - 2].end : words[i - 1].start] == " "
+        ):
             return words[i - 2]
     return None
 

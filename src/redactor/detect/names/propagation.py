@@ -14,7 +14,9 @@ from dataclasses import dataclass
 
 from redactor.detect.names.lexicon import Lexicon, fold, fold_same_length
 
-_TITLES = frozenset(["mr", "mrs", "ms", "miss", "mx", "dr", "mister", "master", "prof", "sir", "dame", "rev"])
+_TITLES = frozenset(
+    ["mr", "mrs", "ms", "miss", "mx", "dr", "mister", "master", "prof", "sir", "dame", "rev"]
+)
 
 
 @dataclass(frozen=True)
@@ -44,8 +46,10 @@ def name_forms(surface: str, entity_type: str, lexicon: Lexicon) -> list[NameFor
         if len(w) < 2 or lexicon.is_school_word(w):
             continue
         # A part of a longer name is worth finding alone only if it can be a name on its own.
-        if len(words) > 1 and lexicon.is_english(w) and not (
-            lexicon.is_first_name(w) or lexicon.is_surname(w)
+        if (
+            len(words) > 1
+            and lexicon.is_english(w)
+            and not (lexicon.is_first_name(w) or lexicon.is_surname(w))
         ):
             continue
         forms.append(NameForm(fold(w), entity_type, lexicon.is_common(w)))
@@ -76,21 +80,26 @@ def find_mentions(text: str, forms: Iterable[NameForm]) -> list[Mention]:
         return []
     alternatives = sorted(by_form, key=len, reverse=True)
     pattern = re.compile(
-        r"(?<![\w'’-])(" + "|".join(re.escape(a).replace(r"\ ", r"\s+") for a in alternatives)
+        r"(?<![\w'’-])("
+        + "|".join(re.escape(a).replace(r"\ ", r"\s+") for a in alternatives)
         + r")(?![\w-]|['’][a-rt-z])"
     )
     mentions = []
     for m in pattern.finditer(folded):
         key = re.sub(r"\s+", " ", m.group(1))
-        form = by_form.get(key)
-        if form is None:
+        found = by_form.get(key)
+        if found is None:
             continue
         original = text[m.start() : m.end()]
-        if form.exact_case is not None and original != form.exact_case:
+        if found.exact_case is not None and original != found.exact_case:
             continue
-        if form.needs_capital and not original[:1].isupper() and not _opens_sentence(text, m.start()):
+        if (
+            found.needs_capital
+            and not original[:1].isupper()
+            and not _opens_sentence(text, m.start())
+        ):
             continue
-        mentions.append(Mention(m.start(), m.end(), form.entity_type))
+        mentions.append(Mention(m.start(), m.end(), found.entity_type))
     return mentions
 
 

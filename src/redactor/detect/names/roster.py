@@ -5,7 +5,7 @@ Accepted column headers (any case; spaces, underscores and hyphens ignored):
 | what              | headers                                                                   |
 |-------------------|---------------------------------------------------------------------------|
 | UPN               | upn, unique pupil number                                                  |
-| legal forename    | legal_forename, forename, first_name, firstname, given_name, legal_first_name |
+| legal forename    | legal_forename, forename, first_name, given_name, legal_first_name        |
 | preferred name    | preferred_forename, preferred_name, preferred_first_name, known_as, nickname |
 | middle names      | middle_name, middle_names                                                 |
 | surname           | surname, legal_surname, last_name, lastname, family_name                  |
@@ -30,10 +30,21 @@ from redactor.errors import ConfigError
 
 _ALIASES: dict[str, tuple[str, ...]] = {
     "upn": ("upn", "uniquepupilnumber"),
-    "forename": ("legalforename", "forename", "firstname", "givenname", "legalfirstname",
-                 "forenames"),
-    "preferred": ("preferredforename", "preferredname", "preferredfirstname", "knownas",
-                  "nickname"),
+    "forename": (
+        "legalforename",
+        "forename",
+        "firstname",
+        "givenname",
+        "legalfirstname",
+        "forenames",
+    ),
+    "preferred": (
+        "preferredforename",
+        "preferredname",
+        "preferredfirstname",
+        "knownas",
+        "nickname",
+    ),
     "middle": ("middlename", "middlenames"),
     "surname": ("surname", "legalsurname", "lastname", "familyname"),
     "preferred_surname": ("preferredsurname",),
@@ -89,7 +100,7 @@ def load_roster(path: Path, entity_type: str) -> Roster:
     try:
         dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
     except csv.Error:
-        dialect = csv.excel  # type: ignore[assignment]
+        dialect = csv.excel
     rows = list(csv.reader(io.StringIO(text), dialect))
     if not rows:
         raise ConfigError(f"{path}: roster is empty")
@@ -138,9 +149,15 @@ def date_forms(day: dt.date) -> list[str]:
     month = day.strftime("%B")
     suffix = "th" if 11 <= day.day <= 13 else {1: "st", 2: "nd", 3: "rd"}.get(day.day % 10, "th")
     return [
-        f"{day:%d/%m/%Y}", f"{day.day}/{day.month}/{day.year}", f"{day:%d/%m/%y}",
-        f"{day:%d-%m-%Y}", f"{day:%d.%m.%Y}", f"{day:%Y-%m-%d}",
-        f"{day.day} {month} {day.year}", f"{day.day}{suffix} {month} {day.year}",
-        f"{day.day} {month[:3]} {day.year}", f"{day.day}{suffix} {month[:3]} {day.year}",
+        f"{day:%d/%m/%Y}",
+        f"{day.day}/{day.month}/{day.year}",
+        f"{day:%d/%m/%y}",
+        f"{day:%d-%m-%Y}",
+        f"{day:%d.%m.%Y}",
+        f"{day:%Y-%m-%d}",
+        f"{day.day} {month} {day.year}",
+        f"{day.day}{suffix} {month} {day.year}",
+        f"{day.day} {month[:3]} {day.year}",
+        f"{day.day}{suffix} {month[:3]} {day.year}",
         f"{month} {day.day}, {day.year}",
     ]

@@ -8,7 +8,9 @@ times per batch, so nothing may be compiled per call.
 
 from __future__ import annotations
 
+import functools
 import re
+import string
 from collections.abc import Iterable
 from typing import ClassVar
 
@@ -24,6 +26,7 @@ __all__ = [
     "UKRecognizer",
     "column_header_matches",
     "context_before",
+    "folded",
     "is_valid_date",
     "keyword_nearby",
 ]
@@ -82,8 +85,24 @@ class UKRecognizer(EntityRecognizer):
             recognition_metadata={
                 RecognizerResult.RECOGNIZER_NAME_KEY: type(self).__name__,
                 RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
+                # the engine drops `analysis_explanation` unless asked for the decision process
+                "reason": reason,
             },
         )
+
+
+@functools.lru_cache(maxsize=4)
+def folded(text: str) -> str:
+    """`text` in lower case with every offset unchanged, shared by the recognizers that match
+    labels in any case: a case-sensitive regex over it is several times faster than IGNORECASE.
+    """
+    low = text.lower()
+    if len(low) != len(text):  # a character whose lower case is longer ("İ"): ASCII only
+        low = text.translate(_ASCII_LOWER)
+    return low
+
+
+_ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
 
 
 # -- context -----------------------------------------------------------------------------------

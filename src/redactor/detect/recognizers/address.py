@@ -22,12 +22,13 @@ ALL CAPS words, and a number after "Year", "Room", "Page" ... is not a house num
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from redactor.detect.recognizers._patterns import (
     POSTCODE_CORE,
     POSTCODE_OUTWARD,
     UKRecognizer,
+    folded,
 )
 
 __all__ = ["UKAddressRecognizer"]
@@ -182,6 +183,39 @@ _BLOCK_END = re.compile(
 )
 _BLOCK_LIMIT = 100
 
+# Every match above ends in a street, building or site word, so the regexes only run in windows
+# around those words: most of a document never sees them (the speed of the whole recognizer).
+_TRIGGERS = frozenset(
+    [*_STREET_TYPES, *_BUILDING_TYPES] + [w.upper() for w in (*_STREET_TYPES, *_BUILDING_TYPES)]
+)
+_CAPITALISED = re.compile(r"\b[A-Z][A-Za-z]+")
+_PITCH_TRIGGER = re.compile(r"pitch|plot|bay")
+_LOWER_TRIGGER = re.compile(
+    r"\b(?:road|street|avenue|close|lane|drive|way|crescent|grove|gardens|court|terrace|place|"
+    r"walk|mews|rise|row)\b"
+)
+_WINDOW_BEFORE = 160  # longest "Flat 9, Some Long Building Name, 123 Three Word Street"
+_WINDOW_AFTER = 200
+
+
+def _windows(positions: Iterable[int], length: int) -> list[tuple[int, int]]:
+    """Merged (start, end) windows around trigger positions."""
+    windows: list[tuple[int, int]] = []
+    for position in positions:
+        lo, hi = max(0, position - _WINDOW_BEFORE), min(length, position + _WINDOW_AFTER)
+        if windows and lo <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], hi)
+        else:
+            windows.append((lo, hi))
+    return windows
+
+
+def _in_windows(
+    regex: re.Pattern[str], text: str, windows: list[tuple[int, int]]
+) -> Iterator[re.Match[str]]:
+    for lo, hi in windows:
+        yield from regex.finditer(text, lo, hi)
+
 
 class UKAddressRecognizer(UKRecognizer):
     ENTITY = "ADDRESS"
@@ -192,8 +226,15 @@ class UKAddressRecognizer(UKRecognizer):
         def free(start: int, end: int) -> bool:
             return all(end <= s or start >= e for s, e in taken)
 
+        windows = _windows(
+            (m.start() for m in _CAPITALISED.finditer(text) if m.group() in _TRIGGERS), len(text)
+        )
+        low = folded(text)
+        pitch_windows = _windows((m.start() for m in _PITCH_TRIGGER.finditer(low)), len(text))
+        lower_windows = _windows((m.start() for m in _LOWER_TRIGGER.finditer(text)), len(text))
+
         for regex in _ADDRESS_RES:
-            for m in regex.finditer(text):
+            for m in _in_windows(regex, text, windows):
                 start = self._trim_leading_words(text, m.start(), m.end())
                 if start is None or not free(start, m.end()):
                     continue
@@ -219,7 +260,7 @@ class UKAddressRecognizer(UKRecognizer):
                 taken.append((start, end))
                 yield start, end, score, reason
 
-        for m in _PITCH_RE.finditer(text):
+        for m in _in_windows(_PITCH_RE, text, pitch_windows):
             if not free(m.start(), m.end()):
                 continue
             around = text[max(0, m.start() - 80) : m.end() + 80]
@@ -236,7 +277,7 @@ class UKAddressRecognizer(UKRecognizer):
                 taken.append(m.span())
                 yield m.start(), m.end(), 0.7, "pitch or plot with site context"
 
-        for m in _BARE_STREET_RE.finditer(text):
+        for m in _in_windows(_BARE_STREET_RE, text, windows):
             start = self._trim_leading_words(text, m.start(), m.end())
             if start is None or not free(start, m.end()):
                 continue
@@ -251,7 +292,7 @@ class UKAddressRecognizer(UKRecognizer):
                 yield start, m.end(), 0.3, "street name without residence context"
             taken.append((start, end))
 
-        for m in _BARE_HOUSE_RE.finditer(text):
+        for m in _in_windows(_BARE_HOUSE_RE, text, windows):
             start = self._trim_leading_words(text, m.start(), m.end())
             if start is None or not free(start, m.end()):
                 continue
@@ -263,7 +304,7 @@ class UKAddressRecognizer(UKRecognizer):
                 else:
                     yield start, end, 0.7, "house name with residence context"
 
-        for m in _LOWER_ADDRESS_RE.finditer(text):
+        for m in _in_windows(_LOWER_ADDRESS_RE, text, lower_windows):
             if free(m.start(), m.end()) and self._residence_before(text, m.start()):
                 taken.append(m.span())
                 yield m.start(), m.end(), 0.6, "lower-case house number and street after residence"

@@ -22,6 +22,7 @@ from redactor.detect.recognizers._patterns import (
     UKRecognizer,
     column_header_matches,
     context_before,
+    folded,
     is_valid_date,
     keyword_nearby,
 )
@@ -29,9 +30,13 @@ from redactor.detect.recognizers._patterns import (
 __all__ = ["DateOfBirthRecognizer"]
 
 _BIRTH = re.compile(
-    r"(?<![A-Za-z])(?:d\.?\s?o\.?\s?b\b\.?|date\s+of\s+birth|birth\s?date|birthday|born|b\.(?=\s*\d))",
+    r"(?<![A-Za-z])(?:d\.?\s?o\.?\s?b(?:s\b|\b\.?)|date\s+of\s+birth|birth\s?date|birthday|born|b\.(?=\s*\d))",
     re.IGNORECASE,
 )
+# Every label above contains one of these (checked on the lower-cased text, before any date scan).
+_ANY_BIRTH_WORD = re.compile(r"birth|born|dob|d\.\s?o\.|d o b|b\.")
+# Between dates listed after one label ("DOBs: 3/3/15, 12/12/17 and 1/5/19").
+_LIST_GAP = re.compile(r"\s*(?:[,;&/]|and)?\s*")
 _BIRTH_AFTER = re.compile(r"^[\s(\[,–-]*(?:d\.?o\.?b\b|date\s+of\s+birth|birthday)", re.IGNORECASE)
 # Between a birth label and its date there is no other date and no sentence end.
 _NOT_BETWEEN = re.compile(DATE_RE.pattern + r"|[.!?]\s+[A-Z]", re.IGNORECASE)
@@ -47,12 +52,17 @@ class DateOfBirthRecognizer(UKRecognizer):
     ENTITY = "DOB"
 
     def find(self, text: str) -> Iterator[tuple[int, int, float, str]]:
+        if not _ANY_BIRTH_WORD.search(folded(text)):
+            return  # most documents hold no birth label: skip the date scan
         taken: list[tuple[int, int]] = []
         for m in DATE_RE.finditer(text):
             if not is_valid_date(m):
                 continue
             start, end = m.span()
-            if keyword_nearby(text, start, end, _BIRTH, before=48, blocker=_NOT_BETWEEN):
+            if taken and _LIST_GAP.fullmatch(text, taken[-1][1], start):
+                taken.append((start, end))
+                yield start, end, 0.85, "date listed after a date of birth"
+            elif keyword_nearby(text, start, end, _BIRTH, before=48, blocker=_NOT_BETWEEN):
                 taken.append((start, end))
                 yield start, end, 0.9, "date after a birth label"
             elif _BIRTH_AFTER.search(text[end : end + 20]):

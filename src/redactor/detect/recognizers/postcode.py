@@ -15,15 +15,23 @@ from redactor.detect.recognizers._patterns import POSTCODE_CORE, UKRecognizer
 
 __all__ = ["UKPostcodeRecognizer"]
 
-_POSTCODE_RE = re.compile(rf"(?<![\w\-/]){POSTCODE_CORE}(?![\w\-/])", re.IGNORECASE)
+# A loose shape finds candidates fast; the strict pattern (real areas, inward letters) decides.
+_CANDIDATE_RE = re.compile(
+    r"(?<![\w\-/])(?:GIR[ \u00a0]?0AA|[A-Za-z]{1,2}\d[A-Za-z\d]?[ \u00a0]{0,2}\d[A-Za-z]{2})"
+    r"(?![\w\-/])",
+    re.IGNORECASE,
+)
+_POSTCODE_RE = re.compile(POSTCODE_CORE, re.IGNORECASE)
 
 
 class UKPostcodeRecognizer(UKRecognizer):
     ENTITY = "POSTCODE"
 
     def find(self, text: str) -> Iterator[tuple[int, int, float, str]]:
-        for m in _POSTCODE_RE.finditer(text):
+        for m in _CANDIDATE_RE.finditer(text):
             value = m.group()
+            if not _POSTCODE_RE.fullmatch(value):
+                continue
             spaced = not value.isalnum()
             if value.isupper():
                 yield m.start(), m.end(), 0.95 if spaced else 0.85, "UK postcode by shape"
