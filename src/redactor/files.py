@@ -23,8 +23,11 @@ def discover(paths: list[Path]) -> tuple[list[tuple[Path, Path]], list[Path]]:
                 relative = path.relative_to(root)
                 if any(part.startswith(".") for part in relative.parts) or not path.is_file():
                     continue
-                (found.append((path, relative)) if path.suffix.lower() in suffixes
-                 else skipped.append(path))
+                (
+                    found.append((path, relative))
+                    if path.suffix.lower() in suffixes
+                    else skipped.append(path)
+                )
         elif root.is_file():
             if root.suffix.lower() in suffixes:
                 found.append((root, Path(root.name)))

@@ -23,42 +23,103 @@ OPERATOR_CHOICE = click.Choice(["tag", "redact", "mask", "hash"])
 
 @click.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--out", "out_dir", type=click.Path(path_type=Path, file_okay=False),
-              help="Folder for the redacted files (same relative names). Required unless PATH is -.")
-@click.option("--report", "report_path", type=click.Path(path_type=Path, dir_okay=False),
-              help="Write a JSON report of findings (types, places, scores; no removed text).")
-@click.option("--show-text", is_flag=True, default=None,
-              help="Include the removed text in the report (it then holds personal data).")
-@click.option("--roster", type=click.Path(path_type=Path, dir_okay=False, exists=True),
-              help="Pupil list (MIS export CSV): every mention of these children is found.")
-@click.option("--staff", type=click.Path(path_type=Path, dir_okay=False, exists=True),
-              help="Staff list CSV: every mention of these adults is found.")
-@click.option("--keep-child", metavar="UPN",
-              help="With --roster: leave this pupil's own name and details readable.")
-@click.option("--allow", multiple=True, metavar="TEXT",
-              help="Text never removed (repeatable), e.g. the school's name.")
-@click.option("--deny", multiple=True, metavar="TEXT",
-              help="Name always removed wherever it appears (repeatable).")
-@click.option("--operator", type=OPERATOR_CHOICE,
-              help="How to replace what is found: tag (default), redact, mask or hash.")
-@click.option("--entities", metavar="LIST",
-              help="Comma-separated types to look for: PERSON,ADDRESS,PHONE,EMAIL,DOB,ID.")
-@click.option("--threshold", "score_threshold", type=float,
-              help="Lowest detection score reported, 0-1 (default 0.5).")
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    help="Folder for the redacted files (same relative names). Required unless PATH is -.",
+)
+@click.option(
+    "--report",
+    "report_path",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Write a JSON report of findings (types, places, scores; no removed text).",
+)
+@click.option(
+    "--show-text",
+    is_flag=True,
+    default=None,
+    help="Include the removed text in the report (it then holds personal data).",
+)
+@click.option(
+    "--roster",
+    type=click.Path(path_type=Path, dir_okay=False, exists=True),
+    help="Pupil list (MIS export CSV): every mention of these children is found.",
+)
+@click.option(
+    "--staff",
+    type=click.Path(path_type=Path, dir_okay=False, exists=True),
+    help="Staff list CSV: every mention of these adults is found.",
+)
+@click.option(
+    "--keep-child",
+    metavar="UPN",
+    help="With --roster: leave this pupil's own name and details readable.",
+)
+@click.option(
+    "--allow",
+    multiple=True,
+    metavar="TEXT",
+    help="Text never removed (repeatable), e.g. the school's name.",
+)
+@click.option(
+    "--deny",
+    multiple=True,
+    metavar="TEXT",
+    help="Name always removed wherever it appears (repeatable).",
+)
+@click.option(
+    "--operator",
+    type=OPERATOR_CHOICE,
+    help="How to replace what is found: tag (default), redact, mask or hash.",
+)
+@click.option(
+    "--entities",
+    metavar="LIST",
+    help="Comma-separated types to look for: PERSON,ADDRESS,PHONE,EMAIL,DOB,ID.",
+)
+@click.option(
+    "--threshold",
+    "score_threshold",
+    type=float,
+    help="Lowest detection score reported, 0-1 (default 0.5).",
+)
 @click.option("--encoding", help="Encoding of .txt input (default utf-8).")
 @click.option("--drop-images", is_flag=True, default=None, help="Word: remove pictures too.")
-@click.option("--drop-embedded", is_flag=True, default=None,
-              help="Word: remove embedded objects the tool cannot redact instead of refusing.")
-@click.option("--drop-unsupported", is_flag=True, default=None,
-              help="Excel: remove pivot caches, macros, external links instead of refusing.")
+@click.option(
+    "--drop-embedded",
+    is_flag=True,
+    default=None,
+    help="Word: remove embedded objects the tool cannot redact instead of refusing.",
+)
+@click.option(
+    "--drop-unsupported",
+    is_flag=True,
+    default=None,
+    help="Excel: remove pivot caches, macros, external links instead of refusing.",
+)
 @click.option("--password", help="PDF: password of an encrypted file.")
 @click.option("--dpi", "pdf_dpi", type=int, help="PDF: resolution of output pages (default 200).")
-@click.option("--text", "pdf_text", is_flag=True, default=None,
-              help="PDF: also write the redacted plain text next to the PDF.")
-@click.option("--print-tags", "pdf_print_tags", is_flag=True, default=None,
-              help="PDF: print the tag small inside each box.")
-@click.option("--suppress", is_flag=True, default=None,
-              help="Also protect small groups in count tables inside documents.")
+@click.option(
+    "--text",
+    "pdf_text",
+    is_flag=True,
+    default=None,
+    help="PDF: also write the redacted plain text next to the PDF.",
+)
+@click.option(
+    "--print-tags",
+    "pdf_print_tags",
+    is_flag=True,
+    default=None,
+    help="PDF: print the tag small inside each box.",
+)
+@click.option(
+    "--suppress",
+    is_flag=True,
+    default=None,
+    help="Also protect small groups in count tables inside documents.",
+)
 @config_option
 @handle_errors
 def redact(
@@ -137,9 +198,7 @@ def redact(
         click.echo(f"skipped (type not handled): {path}", err=True)
     if report_path:
         write_report(report_path, results, refused, skipped, show_text=settings.show_text)
-    click.echo(
-        f"{len(results)} written, {len(refused)} refused, {len(skipped)} skipped", err=True
-    )
+    click.echo(f"{len(results)} written, {len(refused)} refused, {len(skipped)} skipped", err=True)
     if refused:
         sys.exit(EXIT_FINDINGS if results else EXIT_ERROR)
     sys.exit(EXIT_OK)

@@ -19,7 +19,9 @@ def decode(data: bytes, name: str, encoding: str = "utf-8") -> str:
     if b"\x00" in data[:8192]:
         raise InputError(f"{name}: this looks like a binary file, not text")
     try:
-        text = data.decode("utf-8-sig" if encoding.lower().replace("_", "-") == "utf-8" else encoding)
+        text = data.decode(
+            "utf-8-sig" if encoding.lower().replace("_", "-") == "utf-8" else encoding
+        )
     except UnicodeDecodeError as err:
         raise InputError(
             f"{name}: not valid {encoding} text (byte {err.start}); "
