@@ -78,7 +78,15 @@ class Redactor:
         ]
 
     def plan(self, document: Document, findings: list[Finding]) -> list[Edit]:
-        return plan_edits(document, findings, self.settings)
+        edits = plan_edits(document, findings, self.settings)
+        if self.settings.suppress:
+            from redactor.transform.suppress.in_documents import table_edits
+
+            hidden = table_edits(document, self.settings)
+            # a hidden cell is replaced whole: no other edit may touch its text
+            rewritten = {e.segment for e in hidden}
+            edits = [e for e in edits if e.segment not in rewritten] + hidden
+        return edits
 
     def process(self, document: Document) -> tuple[list[Finding], list[Edit]]:
         findings = self.detect(document)
