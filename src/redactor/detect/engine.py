@@ -351,7 +351,7 @@ _TWO_LETTER_WORDS = frozenset(
 # A word before these is the name of a class, house, room or place, not a person:
 # "Maple class", "Wren group", "Kestrel base", "Nightingale ward", "Elm Road".
 _THING_AFTER = re.compile(
-    r"\s+(?:class|classes|group|groups|house|team|room|base|ward|site|hub|unit|block|wing|"
+    r"[ \t]+(?:class|classes|group|groups|house|team|room|base|ward|site|hub|unit|block|wing|"
     r"road|street|lane|avenue|close|drive|primary|school|academy|college|nursery|centre|center|"
     r"surgery|hospital|library|park|trust)\b",
     re.IGNORECASE,
