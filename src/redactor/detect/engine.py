@@ -25,6 +25,7 @@ from typing import Any
 
 from redactor._registry import load
 from redactor.detect.names import NAME_RECOGNIZERS
+from redactor.detect.names.initials import TWO_LETTER_WORDS
 from redactor.detect.names.lexicon import fold, lexicon
 from redactor.detect.names.propagation import NameForm, find_mentions, name_forms
 from redactor.detect.names.roles import classify
@@ -343,8 +344,6 @@ class SchoolDetector:
         return out
 
 
-_TWO_LETTER_WORDS = frozenset(
-    "AM AN AS AT BE BY DO GO HE HI IF IN IS IT ME MY NO OF OH OK ON OR SO TO UP US WE".split()
 )
 
 
@@ -375,7 +374,7 @@ def _initials_of(person: RosterPerson) -> set[str]:
     fulls = [n.split() for n in person.names if " " in n]
     for words in fulls:
         letters = "".join(w[0] for w in words if w[:1].isalpha()).upper()
-        if 2 <= len(letters) <= 4 and letters not in _TWO_LETTER_WORDS:
+        if 2 <= len(letters) <= 4 and letters not in TWO_LETTER_WORDS:
             out.add(letters)
     for first in firsts:
         if "-" in first:  # "Ana-María" -> "A-M"

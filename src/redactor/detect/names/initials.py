@@ -19,7 +19,7 @@ NAME = "InitialsRecognizer"
 # (models/names/acronyms.txt: one per line, as written).
 ACRONYMS = read_list("acronyms.txt", folded=False)
 # Two-letter words that may be written in capitals in headings ("TO DO", "AS NEEDED").
-_TWO_LETTER_WORDS = frozenset(
+TWO_LETTER_WORDS = frozenset(
     "AM AN AS AT BE BY DO GO HE HI IF IN IS IT ME MY NO OF OH OK ON OR SO TO UP US WE".split()
 )
 _INITIALS = r"[A-Z](?:[a-z]{1,2}[A-Z]|[A-Z]){1,3}"  # HW, CMacT, JMcG, ABC
@@ -116,7 +116,7 @@ class InitialsRecognizer(EntityRecognizer):
                     if m.group(group):
                         add(m.start(group), m.end(group), score, reason)
         for m in _PAIR.finditer(text):
-            if m.group(1) not in _TWO_LETTER_WORDS:
+            if m.group(1) not in TWO_LETTER_WORDS:
                 add(m.start(1), m.end(1), 0.55, "two capitals standing alone")
         for m in _RUN.finditer(text):
             for token in _TOKEN.finditer(m.group()):

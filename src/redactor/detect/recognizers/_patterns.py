@@ -162,7 +162,12 @@ def keyword_nearby(
     return False
 
 
-_CELL_SPLIT = re.compile(r"\t+| {3,}|\s*\|\s*")
+# Cells of a table row: split on each tab (empty cells keep their place), or on runs of tabs
+# (tabs repeated to line columns up). Pipes and wide runs of spaces separate cells too.
+_CELL_SPLITS = (
+    re.compile(r"\t| {3,}|[ \t]*\|[ \t]*"),
+    re.compile(r"\t+| {3,}|[ \t]*\|[ \t]*"),
+)
 
 
 def column_header_matches(
@@ -177,10 +182,25 @@ def column_header_matches(
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", start)
     line = text[line_start : len(text) if line_end < 0 else line_end]
-    cells = _CELL_SPLIT.split(line)
+    return any(
+        _header_above(text, line_start, line, start, split, keywords, max_rows)
+        for split in _CELL_SPLITS
+    )
+
+
+def _header_above(
+    text: str,
+    line_start: int,
+    line: str,
+    start: int,
+    split: re.Pattern[str],
+    keywords: re.Pattern[str],
+    max_rows: int,
+) -> bool:
+    cells = split.split(line)
     if len(cells) < 2:
         return False
-    index = len(_CELL_SPLIT.split(line[: start - line_start])) - 1
+    index = len(split.split(line[: start - line_start])) - 1
     cursor = line_start - 1
     for _ in range(max_rows):
         if cursor <= 0:
@@ -190,7 +210,7 @@ def column_header_matches(
         cursor = above_start - 1
         if not above.strip():
             return False
-        above_cells = _CELL_SPLIT.split(above)
+        above_cells = split.split(above)
         if len(above_cells) == len(cells) and keywords.search(above_cells[index]):
             return True
     return False

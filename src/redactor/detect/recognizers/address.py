@@ -52,7 +52,7 @@ _ABBREVIATED = {"Rd", "St", "Ave", "Cl", "Ct", "Cres", "Dr", "Ln", "Gdns", "Pl",
 _BUILDING_TYPES = _words(
     "House Cottage Cottages Farm Farmhouse Lodge Barn Villa Villas Bungalow Manor Grange Court "
     "Mansions Tower Towers Heights Buildings Apartments Flats Mill Chambers Point Rectory "
-    "Vicarage Stables Granary Forge"
+    "Vicarage Stables Granary Forge Hotel Hostel"
 )
 # The building types that name a home on their own ("lives at Ivy Cottage").
 _HOUSE_TYPES = _words(
@@ -87,14 +87,15 @@ _SP = r"[ \u00a0]+"
 _PART_SEP = r"(?:[ \t\u00a0]*,[ \t\u00a0]*\n?[ \t\u00a0]*|[ \t\u00a0]*\n[ \t\u00a0]*|[ \t\u00a0]+)"
 _COMMA_SEP = r"(?:[ \t\u00a0]*,[ \t\u00a0]*\n?[ \t\u00a0]*|[ \t\u00a0]*\n[ \t\u00a0]*)"
 _NUM = r"\d{1,4}[A-Za-z]?(?:[ \u00a0]?[-–][ \u00a0]?\d{1,4}[A-Za-z]?)?"
-_FLAT = (
-    r"(?:Flat|FLAT|Apartment|APARTMENT|Apt\.?|APT\.?|Unit|UNIT|Maisonette)"
-    + _SP
-    + r"(?:\d{1,4}[A-Za-z]?|[A-Z](?![\w'’]))"
-)
+_FLAT_WORDS = r"Flat|FLAT|Apartment|APARTMENT|Apt\.?|APT\.?|Unit|UNIT|Maisonette"
+_FLAT_NUMBER = _SP + r"(?:\d{1,4}[A-Za-z]?|[A-Z](?![\w'’]))"
+_FLAT = rf"(?:{_FLAT_WORDS}){_FLAT_NUMBER}"
+# A room (hostel, hotel, shared house) only in front of a numbered street: "Room 4, Kestrel
+# House" alone is as likely a school building.
+_FLAT_OR_ROOM = rf"(?:{_FLAT_WORDS}|Room|ROOM){_FLAT_NUMBER}"
 _TITLE_WORD = r"(?:St\.?|[A-Z][a-z]+(?:['’]s)?(?:-[A-Za-z][a-z]+)*|O['’][A-Z][a-z]+)"
 _UPPER_WORD = r"(?:ST\.?|[A-Z][A-Z]+(?:['’]S)?(?:-[A-Z]+)*)"
-_END = r"(?![\w'’\-])"
+_END = r"(?![\w\-]|['’](?!s\b)\w)"  # a possessive 's stays outside the span
 
 
 def _address_regex(word: str, upper: bool) -> re.Pattern[str]:
@@ -104,7 +105,7 @@ def _address_regex(word: str, upper: bool) -> re.Pattern[str]:
     # after a flat number any name will do for the building ("Flat 5, The Maltings, 2 ...")
     flat_building_name = rf"(?:{word}{_SP}){{0,2}}{word}{_COMMA_SEP}"
     numbered = (
-        rf"(?P<flat1>{_FLAT}{_PART_SEP}(?:{flat_building_name})?)?(?P<bld1>{building}{_COMMA_SEP})?"
+        rf"(?P<flat1>{_FLAT_OR_ROOM}{_PART_SEP}(?:{flat_building_name})?)?(?P<bld1>{building}{_COMMA_SEP})?"
         rf"(?P<num>{_NUM}),?{_SP}{street}(?:{_COMMA_SEP}{street2})?"
     )
     flat_building = (
@@ -130,11 +131,14 @@ _BARE_HOUSE_RE = re.compile(
 _SITE = r"(?P<site_word>[Ss]ite|SITE|[Cc]aravan [Pp]ark|[Yy]ard|[Cc]amp)"
 # A pitch on a named place: "Pitch 6, Meadow Lane site", "Pitch 14, Meadowbank Park",
 # "plot 4 at the Oakfield site".
+_SITE_END = (
+    r"(?:(?:caravan|traveller|travellers'?|gypsy)" + _SP + r")?"
+    rf"(?:{_SITE}|{_alternation(_STREET_TYPES)}|{_alternation(_STREET_TYPES, upper=True)})"
+)
 _PITCH_RE = re.compile(
     r"(?<![\w])(?:[Pp]itch|PITCH|[Pp]lot|PLOT|[Bb]ay)" + _SP + r"(?:[Nn]o\.?[ ]?)?\d{1,3}[A-Za-z]?"
     rf"(?P<site>(?:{_COMMA_SEP}|{_SP}(?:at|on|of|in){_SP})(?:the{_SP})?"
-    rf"(?:(?:{_TITLE_WORD}|{_UPPER_WORD}){_SP}){{1,4}}"
-    rf"(?:{_SITE}|{_alternation(_STREET_TYPES)}|{_alternation(_STREET_TYPES, upper=True)}))?{_END}"
+    rf"(?:(?:{_TITLE_WORD}|{_UPPER_WORD}){_SP}){{1,4}}{_SITE_END})?{_END}"
 )
 _SPORT_CONTEXT = re.compile(
     r"\b(?:football|rugby|cricket|hockey|netball|rounders|match|fixture|PE|sports?|games|"
@@ -151,7 +155,9 @@ _RESIDENCE = re.compile(
     r"\b(?:lives?|living|lived|resides?|residing|resident|moved|moving|move|relocat\w*|"
     r"stay(?:s|ing|ed)?|address(?:es)?|home|house|flat|maisonette|bungalow|property|tenancy|"
     r"housed|accommodation|reside|neighbou?rs?|next\s+door|nan'?s|grandparents'?|"
-    r"family\s+home|door\s*step)\b",
+    r"family\s+home|door\s*step|sleep(?:s|ing)?|slept|stop(?:s|ping)|"
+    r"(?:mum|dad|nan|nana|nanny|gran|grandma|grandad|auntie|aunty|aunt|uncle|cousin|sister|"
+    r"brother|step-?dad|step-?mum|partner|boyfriend|girlfriend|carer)['’]s)\b",
     re.IGNORECASE,
 )
 # Lower-case typing ("lives at 4 wren close"): full street-type words only, and only after
@@ -277,6 +283,18 @@ class UKAddressRecognizer(UKRecognizer):
                 taken.append(m.span())
                 yield m.start(), m.end(), 0.7, "pitch or plot with site context"
 
+        for m in _in_windows(_BARE_HOUSE_RE, text, windows):
+            start = self._trim_leading_words(text, m.start(), m.end())
+            if start is None or not free(start, m.end()):
+                continue
+            end, block = self._extend_to_postcode(text, m.end())
+            if block or self._residence_before(text, start):
+                taken.append((start, end))
+                if block:
+                    yield start, end, 0.85, "house name in a postal block"
+                else:
+                    yield start, end, 0.7, "house name with residence context"
+
         for m in _in_windows(_BARE_STREET_RE, text, windows):
             start = self._trim_leading_words(text, m.start(), m.end())
             if start is None or not free(start, m.end()):
@@ -291,18 +309,6 @@ class UKAddressRecognizer(UKRecognizer):
             else:
                 yield start, m.end(), 0.3, "street name without residence context"
             taken.append((start, end))
-
-        for m in _in_windows(_BARE_HOUSE_RE, text, windows):
-            start = self._trim_leading_words(text, m.start(), m.end())
-            if start is None or not free(start, m.end()):
-                continue
-            end, block = self._extend_to_postcode(text, m.end())
-            if block or self._residence_before(text, start):
-                taken.append((start, end))
-                if block:
-                    yield start, end, 0.85, "house name in a postal block"
-                else:
-                    yield start, end, 0.7, "house name with residence context"
 
         for m in _in_windows(_LOWER_ADDRESS_RE, text, lower_windows):
             if free(m.start(), m.end()) and self._residence_before(text, m.start()):

@@ -4,7 +4,9 @@
 
 Only the code is reported, and only when it looks like a reference: it holds at least three
 digits, or letters and digits together, and is not a date, a time, an amount of money or a
-plain year. A code that is also a phone number or UPN is left to those recognizers' scores.
+plain year. After a label that is also an ordinary word or a team name ("case", "log", "record",
+"MASH", "ID:") the code must look like one on its own: letters with digits, digits joined by
+"/" or "-", or five digits or more ("a record 1500 pupils" is no reference).
 """
 
 from __future__ import annotations
@@ -35,8 +37,8 @@ _WORD = (
     r"mosaic(?:\s*(?:id\b|no\b\.?|number))?|lcs(?:\s*id\b)?|"
     r"(?:person|child|pupil|student|learner|sims|client|patient)\s+id\b|"
     r"adno\b\.?|admission\s*(?:no\b\.?|number)|candidate\s*(?:no\b\.?|number)|"
-    r"(?:file|claim|record)\s*(?:no\b\.?|number|id\b)|"
-    r"(?P<weak>case|log|record|file|mash|lado|eha|caf|cpoms)\b)"
+    r"(?:file|claim|record|passport|exam|student|pupil|learner)\s*(?:no\b\.?|number|id\b)|"
+    r"(?P<weak>case|log|record|file|mash|lado|eha|caf|cpoms|id(?=\s*[:#]))\b)"
 )
 _LABEL = (
     r"(?<![\w])"

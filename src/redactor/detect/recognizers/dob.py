@@ -30,11 +30,12 @@ from redactor.detect.recognizers._patterns import (
 __all__ = ["DateOfBirthRecognizer"]
 
 _BIRTH = re.compile(
-    r"(?<![A-Za-z])(?:d\.?\s?o\.?\s?b(?:s\b|\b\.?)|date\s+of\s+birth|birth\s?date|birthday|born|b\.(?=\s*\d))",
+    r"(?<![A-Za-z])(?:d\.?\s?o\.?\s?b(?:s\b|\b\.?)|date\s+of\s+birth|birth\s?date|birthday|born"
+    r"|b\.(?=\s*\d))",
     re.IGNORECASE,
 )
 # Every label above contains one of these (checked on the lower-cased text, before any date scan).
-_ANY_BIRTH_WORD = re.compile(r"birth|born|dob|d\.\s?o\.|d o b|b\.")
+_ANY_BIRTH_WORD = re.compile(r"birth|born|dob|d\.\s?o\.|d o b|\bb\.\s*\d")
 # Between dates listed after one label ("DOBs: 3/3/15, 12/12/17 and 1/5/19").
 _LIST_GAP = re.compile(r"\s*(?:[,;&/]|and)?\s*")
 _BIRTH_AFTER = re.compile(r"^[\s(\[,–-]*(?:d\.?o\.?b\b|date\s+of\s+birth|birthday)", re.IGNORECASE)

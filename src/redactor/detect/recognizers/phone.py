@@ -30,7 +30,8 @@ _GROUP_TAIL = rf"(?:{_SEP}?\d{{2,5}}){{1,4}}"
 _PHONE_RE = re.compile(
     r"(?<![\w+£$€¥.:\-])"
     r"(?P<number>"
-    r"(?P<intl>(?:\+|\b00)(?P<cc>44|[1-9]\d{0,2})[ \u00a0.\-]?(?:\(0\)[ \u00a0.\-]?)?"
+    r"(?P<intl>(?P<open>\()?(?:\+|\b00)(?P<cc>44|[1-9]\d{0,2})(?(open)\))"  # "(+44)" too
+    r"[ \u00a0.\-]?(?:\(0\)[ \u00a0.\-]?)?"
     r"(?:\(\d{1,5}\)[ \u00a0]?|\d{1,5}))"
     r"|(?P<paren>\(0\d{2,5}\)[ \u00a0.\-]?)"
     r"|(?P<plain>0\d{2,5})"
@@ -103,7 +104,7 @@ class UKPhoneRecognizer(UKRecognizer):
                 if digits[0] == "7":
                     return 0.95, "UK mobile in international form"
                 return 0.9, "UK number in international form"
-            if 7 <= len(digits) <= 12 and intl.startswith("+"):
+            if 7 <= len(digits) <= 12 and intl.lstrip("(").startswith("+"):
                 return 0.75, "international number by shape"
             return None
         area = _groups(m.group("paren") or m.group("plain"))[0]

@@ -21,6 +21,9 @@ __all__ = ["ULNRecognizer"]
 _ULN_RE = re.compile(r"(?<![\w\-/.,£$+])[1-9]\d{9}(?![\w\-/]|[.,]\d)")
 _ULN_LABEL = re.compile(r"\b(?:ULN|unique\s+learner\s+(?:number|no))s?\b", re.IGNORECASE)
 
+# another number or another identifier's label between the label and this number
+_OTHER_VALUE = re.compile(r"\d{3}|\b(?:UPN|ULN|NHS|NI|DOB)\b", re.IGNORECASE)
+
 
 class ULNRecognizer(UKRecognizer):
     ENTITY = "ULN"
@@ -29,7 +32,7 @@ class ULNRecognizer(UKRecognizer):
         for m in _ULN_RE.finditer(text):
             start, end = m.span()
             labelled = keyword_nearby(
-                text, start, end, _ULN_LABEL, before=40
+                text, start, end, _ULN_LABEL, before=40, blocker=_OTHER_VALUE
             ) or column_header_matches(text, start, _ULN_LABEL)
             valid = uln_valid(m.group())
             if labelled:
