@@ -344,9 +344,6 @@ class SchoolDetector:
         return out
 
 
-)
-
-
 # A word before these is the name of a class, house, room or place, not a person:
 # "Maple class", "Wren group", "Kestrel base", "Nightingale ward", "Elm Road".
 _THING_AFTER = re.compile(
