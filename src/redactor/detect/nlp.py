@@ -1,8 +1,10 @@
 """The spaCy pipeline under Presidio, loaded once per process with only what detection needs.
 
-Detection uses tokens, part-of-speech tags, lemmas (Presidio's context words), sentence starts and
-named entities. The dependency parser is the slowest component and is used for none of these, so
-it is left out and the small statistical sentence splitter (`senter`) takes its place.
+Detection uses tokens, fine part-of-speech tags, sentence starts and named entities. Left out:
+the dependency parser (the slowest component; the small statistical sentence splitter `senter`
+takes its place), the lemmatizer (no recognizer here uses Presidio's lemma-based context words:
+each checks its own context) and the attribute ruler (it only maps fine tags to coarse ones, which
+`names._text` does from a table). That keeps the pipeline close to spaCy's tok2vec + ner alone.
 """
 
 from __future__ import annotations
@@ -63,11 +65,11 @@ class SchoolNlpEngine(SpacyNlpEngine):
 
 @functools.lru_cache(maxsize=2)
 def load_spacy(model_name: str = MODEL_NAME) -> Any:
-    """The spaCy pipeline, without the parser and with the sentence splitter on. Cached."""
+    """The spaCy pipeline detection needs (see the module docstring). Cached."""
     import spacy
 
     try:
-        nlp = spacy.load(model_name, exclude=["parser"])
+        nlp = spacy.load(model_name, exclude=["parser", "lemmatizer", "attribute_ruler"])
     except OSError:
         raise DetectionError(
             f"the spaCy model '{model_name}' is not installed; "

@@ -10,6 +10,48 @@ from presidio_analyzer import AnalysisExplanation, RecognizerResult
 
 from redactor.detect.names.lexicon import POSSESSIVE_END, WORD
 
+# Coarse part of speech from the tagger's fine Penn Treebank tag (what spaCy's attribute ruler
+# would set; the pipeline leaves that component out for speed).
+TAG_TO_POS = {
+    "NNP": "PROPN",
+    "NNPS": "PROPN",
+    "NN": "NOUN",
+    "NNS": "NOUN",
+    "VB": "VERB",
+    "VBD": "VERB",
+    "VBG": "VERB",
+    "VBN": "VERB",
+    "VBP": "VERB",
+    "VBZ": "VERB",
+    "MD": "AUX",
+    "DT": "DET",
+    "PDT": "DET",
+    "WDT": "DET",
+    "PRP": "PRON",
+    "PRP$": "PRON",
+    "WP": "PRON",
+    "WP$": "PRON",
+    "EX": "PRON",
+    "IN": "ADP",
+    "RP": "ADP",
+    "JJ": "ADJ",
+    "JJR": "ADJ",
+    "JJS": "ADJ",
+    "RB": "ADV",
+    "RBR": "ADV",
+    "RBS": "ADV",
+    "WRB": "ADV",
+    "CC": "CCONJ",
+    "CD": "NUM",
+    "UH": "INTJ",
+    "TO": "PART",
+    "POS": "PART",
+}
+_AUXILIARIES = frozenset(
+    "am is are was were be been being has have had having do does did will would shall should "
+    "can could may might must".split()
+)
+
 # Characters after which a word starts a sentence or a list item (capitalised anyway).
 _SENTENCE_BREAKS = set('.!?:;•*–—-"“(\n')
 
@@ -46,7 +88,10 @@ class TextView:
         self._sent_start: set[int] = set()
         if doc is not None:
             for token in doc:
-                self._pos[token.idx] = token.pos_
+                pos = token.pos_ or TAG_TO_POS.get(token.tag_, "")
+                if pos == "VERB" and token.lower_ in _AUXILIARIES:
+                    pos = "AUX"
+                self._pos[token.idx] = pos
                 if token.is_sent_start:
                     self._sent_start.add(token.idx)
             for ent in doc.ents:

@@ -3,15 +3,17 @@
 What is reported, most certain first:
 
 - a house number and a street ("22 Oak Court", "12a Mill Rd", "3-5 Upper Bond Street"), with an
-  optional flat and building in front ("Flat 3, 22 Oak Court", "Flat 9, Brookfield House, 3 ...")
-  and an optional second street after ("9 Lilac Court, Butt Lane");
+  optional flat (or hostel room) and building in front ("Flat 3, 22 Oak Court", "Flat 9,
+  Brookfield House, 3 ...") and an optional second street after ("9 Lilac Court, Butt Lane");
 - a flat in a named building ("Flat 2B Mill House") and a house name with its street
   ("Rose Cottage, Mill Road");
 - Traveller site pitches ("Pitch 6, Meadow Lane site", "plot 4 at the Oakfield site"), and a
-  bare "pitch 7" when the text around it talks about a site or caravans;
-- a street on its own ("Wren Close") only when residence context comes shortly before it
-  ("lives with nan on", "moved to", "address:", "at home on") or a postcode follows it; without
-  either it scores below the reporting threshold ("the taxi firm on Rugby Road").
+  bare "pitch 7" when the text around it talks about a site or caravans (not football);
+- a street or house name on its own ("Wren Close", "Ivy Cottage") only when residence context
+  comes shortly before it, ending in a place word ("lives with nan on", "moved to", "address:",
+  "at home on"; "lives with Mark Green" is a person), or a postcode follows it; without either
+  it scores below the reporting threshold ("the taxi firm on Rugby Road");
+- lower-case typing ("lives at 4 wren close") only after residence context.
 
 A postal block (street line, town line(s), postcode) becomes one span when a postcode closes it.
 A street followed by "Primary", "School", "Surgery" ... names an institution, not a home, and
@@ -122,6 +124,12 @@ _ADDRESS_RES = (_address_regex(_TITLE_WORD, upper=False), _address_regex(_UPPER_
 _BARE_STREET_RE = re.compile(
     rf"(?<![\w'’\-])(?:{_TITLE_WORD}{_SP}){{1,3}}"
     rf"{_alternation([t for t in _STREET_TYPES if t not in _ABBREVIATED])}{_END}"
+)
+
+# The same in capitals, as envelopes and letter heads print it: only inside a postal block.
+_BARE_STREET_UPPER_RE = re.compile(
+    rf"(?<![\w'’\-])(?:{_UPPER_WORD}{_SP}){{1,3}}"
+    rf"{_alternation([t for t in _STREET_TYPES if t not in _ABBREVIATED], upper=True)}{_END}"
 )
 
 # A named house on its own ("Ivy Cottage"): an address only with residence context.
@@ -309,6 +317,13 @@ class UKAddressRecognizer(UKRecognizer):
             else:
                 yield start, m.end(), 0.3, "street name without residence context"
             taken.append((start, end))
+
+        for m in _in_windows(_BARE_STREET_UPPER_RE, text, windows):
+            if free(m.start(), m.end()):
+                end, block = self._extend_to_postcode(text, m.end())
+                if block:
+                    taken.append((m.start(), end))
+                    yield m.start(), end, 0.85, "street in a postal block"
 
         for m in _in_windows(_LOWER_ADDRESS_RE, text, lower_windows):
             if free(m.start(), m.end()) and self._residence_before(text, m.start()):

@@ -4,9 +4,12 @@ The date may be written in any common UK form (02/12/2015, 2/12/15, 02-12-2015, 
 2015-12-02, 2 December 2015, 2nd Dec 2015, December 2, 2015). It is reported when
 
 - a birth label ("DOB", "D.O.B.", "date of birth", "born (on)", "birthday") comes shortly before
-  it on the same line, or ends the line above, with no other date in between (so the keyword in
-  "DOB 3/6/19, seen 12/3/24" belongs to the first date only); or just after it ("3/6/19 (DOB)");
-- or it sits in a table column headed by such a label.
+  it on the same line, or ends a line above, with no other date and no sentence end in between
+  (so the keyword in "DOB 3/6/19, seen 12/3/24" belongs to the first date only); or just after
+  it ("3/6/19 (DOB)");
+- or it is listed straight after such a date ("DOBs: 3/3/15, 12/12/17 and 1/5/19");
+- or it sits in a table column headed by such a label (cells split by tabs, pipes or wide
+  spaces).
 
 A month and year alone ("born March 2015") counts only right after "born".
 """

@@ -28,7 +28,7 @@ _SEP = r"[ \u00a0.\-]"
 _GROUP_TAIL = rf"(?:{_SEP}?\d{{2,5}}){{1,4}}"
 
 _PHONE_RE = re.compile(
-    r"(?<![\w+£$€¥.:\-])"
+    r"(?<![\w+£$€¥\-])"  # "Mob:07700 900123" and "Tel.07700 900123" are numbers too
     r"(?P<number>"
     r"(?P<intl>(?P<open>\()?(?:\+|\b00)(?P<cc>44|[1-9]\d{0,2})(?(open)\))"  # "(+44)" too
     r"[ \u00a0.\-]?(?:\(0\)[ \u00a0.\-]?)?"
