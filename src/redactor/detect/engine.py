@@ -92,6 +92,7 @@ class _Chunk:
     text: str
     segment_ids: list[int]
     offsets: list[int]  # start of each segment in text
+    lengths: list[int]  # length of each segment's text
 
 
 class SchoolDetector:
@@ -165,22 +166,35 @@ class SchoolDetector:
         return findings
 
     def _chunks(self, document: Document) -> Iterator[_Chunk]:
+        """Segments joined into texts of at most CHUNK_CHARS: the cells of one row (segments of
+        one group, one after another) with tabs, so "DOB" and "UPN" headers and names read along
+        the row; everything else with line breaks."""
         ids: list[int] = []
         offsets: list[int] = []
+        lengths: list[int] = []
         parts: list[str] = []
         size = 0
+        previous_group: str | None = None
         for index, segment in enumerate(document.segments):
             if segment.hint or not segment.text.strip():
+                previous_group = None
                 continue
             if size and size + len(segment.text) > CHUNK_CHARS:
-                yield _Chunk(SEPARATOR.join(parts), ids, offsets)
-                ids, offsets, parts, size = [], [], [], 0
+                yield _Chunk("".join(parts), ids, offsets, lengths)
+                ids, offsets, lengths, parts, size = [], [], [], [], 0
+            if parts:
+                same_row = segment.group is not None and segment.group == previous_group
+                separator = "\t" if same_row else SEPARATOR
+                parts.append(separator)
+                size += len(separator)
             ids.append(index)
             offsets.append(size)
+            lengths.append(len(segment.text))
             parts.append(segment.text)
-            size += len(segment.text) + len(SEPARATOR)
+            size += len(segment.text)
+            previous_group = segment.group
         if parts:
-            yield _Chunk(SEPARATOR.join(parts), ids, offsets)
+            yield _Chunk("".join(parts), ids, offsets, lengths)
 
     def _analyze(self, chunks: list[_Chunk]) -> list[list[_Span]]:
         if not chunks:
@@ -322,11 +336,7 @@ class SchoolDetector:
                 seg_start = chunk.offsets[k]
                 if seg_start >= span.end:
                     break
-                seg_end = (
-                    chunk.offsets[k + 1] - len(SEPARATOR)
-                    if k + 1 < len(chunk.offsets)
-                    else len(chunk.text)
-                )
+                seg_end = seg_start + chunk.lengths[k]
                 start, end = max(span.start, seg_start), min(span.end, seg_end)
                 start, end = _trim(chunk.text, start, end)
                 if end > start:
@@ -347,7 +357,7 @@ class SchoolDetector:
 # A word before these is the name of a class, house, room or place, not a person:
 # "Maple class", "Wren group", "Kestrel base", "Nightingale ward", "Elm Road".
 _THING_AFTER = re.compile(
-    r"[ \t]+(?:class|classes|group|groups|house|team|room|base|ward|site|hub|unit|block|wing|"
+    r" +(?:class|classes|group|groups|house|team|room|base|ward|site|hub|unit|block|wing|"
     r"road|street|lane|avenue|close|drive|primary|school|academy|college|nursery|centre|center|"
     r"surgery|hospital|library|park|trust)\b",
     re.IGNORECASE,
