@@ -121,3 +121,19 @@ def test_report_reasons_hold_no_text(redactor: Redactor) -> None:
     _, result = redactor.redact_text_result(NOTE)
     for finding in result.findings:
         assert "Tobiasz" not in finding.reason and "Renata" not in finding.reason
+
+
+def test_names_in_table_cells_and_class_names(redactor: Redactor) -> None:
+    document = Document(
+        [
+            Segment("Handwriting – Cian Gallagher", group="row1"),
+            Segment("Lego therapy – Wei, Cian", group="row1"),
+            Segment("Class support", group="row1"),
+            Segment("Tobiasz joins Maple class on Monday."),
+        ],
+        format="text",
+    )
+    _, edits = redactor.process(document)
+    replaced = {document.segments[e.segment].text[e.start : e.end] for e in edits}
+    assert {"Cian Gallagher", "Cian", "Tobiasz"} <= replaced
+    assert "Maple" not in replaced and "Class" not in replaced
