@@ -194,6 +194,7 @@ _NOT_NAMES_ENT = frozenset(
         "TIME",
     }
 )
+_PLACE_ENTS = frozenset({"GPE", "LOC", "FAC", "EVENT", "DATE", "TIME", "LAW", "LANGUAGE"})
 NAME = "PersonRecognizer"
 # Lower-case words that open note bullets and happen to be first names somewhere.
 _FUNCTION_WORDS = frozenset(
@@ -554,7 +555,9 @@ class PersonRecognizer(EntityRecognizer):
             return 0.0, ""
         if view.pos(w) != "PROPN" and (lex.is_english(w.text) or not view.starts_sentence(w)):
             return 0.0, ""
-        if view.ent_label(w) in _NOT_NAMES_ENT:
+        # The small model often calls an unfamiliar name an organisation; places it gets right.
+        excluded = _PLACE_ENTS if not lex.is_english(w.text) else _NOT_NAMES_ENT
+        if view.ent_label(w) in excluded:
             return 0.0, ""
         nxt = view.next_word(i)
         if nxt is None or nxt.text.lower() not in _NAME_VERBS:
