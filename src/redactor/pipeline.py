@@ -70,12 +70,11 @@ class Redactor:
     # -- stages --------------------------------------------------------------------------------
 
     def detect(self, document: Document) -> list[Finding]:
-        findings = self.detector.detect(document)
-        return [
-            f
-            for f in findings
-            if f.score >= self.settings.score_threshold and self.settings.enabled(f.entity_type)
-        ]
+        return [f for f in self.detector.detect(document) if self._keep(f)]
+
+    def _keep(self, finding: Finding) -> bool:
+        settings = self.settings
+        return finding.score >= settings.score_threshold and settings.enabled(finding.entity_type)
 
     def plan(self, document: Document, findings: list[Finding]) -> list[Edit]:
         edits = plan_edits(document, findings, self.settings)
@@ -91,6 +90,26 @@ class Redactor:
     def process(self, document: Document) -> tuple[list[Finding], list[Edit]]:
         findings = self.detect(document)
         return findings, self.plan(document, findings)
+
+    def process_many(self, documents: list[Document]) -> list[tuple[list[Finding], list[Edit]]]:
+        """`process` for several documents, batched through the detector when it can."""
+        detect_many = getattr(self.detector, "detect_many", None)
+        if detect_many is None:
+            return [self.process(d) for d in documents]
+        out = []
+        for document, raw in zip(documents, detect_many(documents), strict=True):
+            findings = [f for f in raw if self._keep(f)]
+            out.append((findings, self.plan(document, findings)))
+        return out
+
+    def redact_texts(self, texts: list[str]) -> list[str]:
+        """Redact many strings at once (faster than one by one: spaCy sees them in batches)."""
+        documents = [document_from_text(text) for text in texts]
+        out = []
+        for document, (_, edits) in zip(documents, self.process_many(documents), strict=True):
+            newline = document.payload["newline"]
+            out.append(newline.join(apply_edits_to_segments(document, edits)))
+        return out
 
     # -- conveniences --------------------------------------------------------------------------
 

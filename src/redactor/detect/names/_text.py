@@ -83,23 +83,30 @@ class TextView:
             word = POSSESSIVE_END.sub("", m.group())
             if word:
                 self.words.append(Word(m.start(), m.start() + len(word), word))
-        self._pos: dict[int, str] = {}
+        self._doc = doc
+        self._token_at: dict[int, int] = {}  # character offset -> token index, built on demand
         self._ent: dict[int, str] = {}
-        self._sent_start: set[int] = set()
         if doc is not None:
-            for token in doc:
-                pos = token.pos_ or TAG_TO_POS.get(token.tag_, "")
-                if pos == "VERB" and token.lower_ in _AUXILIARIES:
-                    pos = "AUX"
-                self._pos[token.idx] = pos
-                if token.is_sent_start:
-                    self._sent_start.add(token.idx)
             for ent in doc.ents:
                 for token in ent:
                     self._ent[token.idx] = ent.label_
 
     def pos(self, word: Word) -> str:
-        return self._pos.get(word.start, "")
+        """Coarse part of speech of the token starting where `word` starts ("" if none).
+        Looked up only for the few words the rules ask about: reading every token's tag from
+        spaCy up front costs more than all the rules together."""
+        if self._doc is None:
+            return ""
+        if not self._token_at:
+            self._token_at = {int(i): k for k, i in enumerate(self._doc.to_array("IDX"))}
+        k = self._token_at.get(word.start)
+        if k is None:
+            return ""
+        token = self._doc[k]
+        pos = token.pos_ or TAG_TO_POS.get(token.tag_, "")
+        if pos == "VERB" and token.lower_ in _AUXILIARIES:
+            pos = "AUX"
+        return pos
 
     def ent_label(self, word: Word) -> str:
         return self._ent.get(word.start, "")
@@ -111,8 +118,6 @@ class TextView:
         return self.text[word.end : word.end + width]
 
     def starts_sentence(self, word: Word) -> bool:
-        if word.start in self._sent_start:
-            return True
         i = word.start - 1
         while i >= 0 and self.text[i] in " \t":
             i -= 1

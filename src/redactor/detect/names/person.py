@@ -339,6 +339,9 @@ class PersonRecognizer(EntityRecognizer):
         i = 0
         while i < len(words):
             w = words[i]
+            if w.text.islower() and not (lex.is_first_name(w.text) or lex.is_surname(w.text)):
+                i += 1  # most words: lower case and no name at all, so no rule below applies
+                continue
             score, reason = self._first_name_score(view, i)
             if score == 0.0:
                 score, reason = self._surname_forename(view, i)
