@@ -137,3 +137,8 @@ def test_names_in_table_cells_and_class_names(redactor: Redactor) -> None:
     replaced = {document.segments[e.segment].text[e.start : e.end] for e in edits}
     assert {"Cian Gallagher", "Cian", "Tobiasz"} <= replaced
     assert "Maple" not in replaced and "Class" not in replaced
+
+
+def test_batched_redaction_matches_one_by_one(redactor: Redactor) -> None:
+    texts = [NOTE, "Kacper Lis (Y3) was upset.", "Nothing personal here.", NOTE.upper()]
+    assert redactor.redact_texts(texts) == [redactor.redact_text(t) for t in texts]
