@@ -23,6 +23,8 @@ def spans(recognizer: object, text: str) -> list[str]:
         ("The nan of Kacper will collect him.", ["Kacper"]),
         ("Maternal grandmother Esmerelda Lovell lives nearby.", ["Esmerelda Lovell"]),
         ("dad (yusuf) collected the parcel", ["yusuf"]),
+        ("Meet his key worker, Precious, at nine.", ["Precious"]),
+        ("Class teacher: Tendai Moyo", ["Tendai Moyo"]),
     ],
 )
 def test_family_names(text: str, expected: list[str]) -> None:

@@ -36,6 +36,13 @@ _FAMILY_OF = re.compile(rf"\b(?i:{FAMILY})\s+of\s+({_NAME_WORD}(?:\s+{_NAME_WORD
 _MODALS = frozenset(["will", "may", "can", "must", "shall", "would", "could", "should", "might"])
 # "maternal grandmother Britannia Loveridge", "Dad Tyson Boswell", "Mum: Lucía Gómez"
 _FAMILY_NAME = re.compile(rf"\b(?i:{FAMILY})\s*:?\s+({_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}})")
+# People named by their role: "key worker, Precious", "class teacher Mr Eze", "TA: Joy Mensah"
+ROLES = (
+    r"key ?worker|class teacher|teacher|teaching assistant|TA|HLTA|SENCo|social worker|"
+    r"family support worker|support worker|school nurse|nurse|therapist|tutor|mentor|coach|"
+    r"interpreter|translator|escort|driver|childminder"
+)
+_ROLE_NAME = re.compile(rf"\b(?i:{ROLES})\s*[:,]?\s+({_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}})")
 
 
 class FamilyRecognizer(EntityRecognizer):
@@ -70,7 +77,7 @@ class FamilyRecognizer(EntityRecognizer):
                 if all(lex.is_common(w) and not lex.is_first_name(w) for w in words):
                     continue
                 out.append(result("PERSON", m.start(1), m.end(1), 0.75, NAME, reason))
-        for m in _FAMILY_NAME.finditer(text):
+        for m in (*_FAMILY_NAME.finditer(text), *_ROLE_NAME.finditer(text)):
             words = m.group(1).split()
             # Stop at the first ordinary word: "mum Rosie-Lee Boswell" but not "Mum Rang".
             kept = []

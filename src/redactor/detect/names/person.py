@@ -400,6 +400,8 @@ class PersonRecognizer(EntityRecognizer):
                 ):
                     end, j = nxt.end, j + 1  # "chi-chi eze", "jj campbell-reid" in lower case
                     continue
+                if nxt.is_upper and len(nxt.text) > 1 and not w.is_upper:
+                    break  # "J King MPH 5mg": an acronym after a name is not its surname
                 if (
                     nxt.is_capitalised
                     and (
