@@ -35,6 +35,7 @@ def spans(recognizer: PersonRecognizer, text: str) -> list[str]:
         ("- tomasz – settled well this week", ["tomasz"]),
         ("thx priyanka for the cakes", ["priyanka"]),
         ("Maisie-Rose Pike arrived late.", ["Maisie-Rose Pike"]),
+        ("concerned Wiktoria\n   Nowacka, who", ["Wiktoria\n   Nowacka"]),
     ],
 )
 def test_finds_names(recognizer: PersonRecognizer, text: str, expected: list[str]) -> None:

@@ -374,6 +374,12 @@ class PersonRecognizer(EntityRecognizer):
             while True:
                 nxt = view.next_word(j)
                 if nxt is None:
+                    # a surname carried to the next line: "Layla\n   Rahimi"
+                    wrapped = _word_on_next_line(view, j)
+                    if wrapped is not None and wrapped.is_title and (
+                        lex.is_surname(wrapped.text) and not lex.is_english(wrapped.text)
+                    ):
+                        end, j = wrapped.end, j + 1
                     break
                 if nxt.text.lower() in _PARTICLES and j + 2 < len(words):
                     k = j + 1
@@ -634,6 +640,14 @@ def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
         position = gap.end()
     pieces.append((position, end))
     return [(a, b) for a, b in pieces if b > a]
+
+
+def _word_on_next_line(view: TextView, i: int) -> Word | None:
+    """words[i + 1] when only a line break and indentation separate it from words[i]."""
+    if i + 1 >= len(view.words) or view.has_possessive(view.words[i]):
+        return None
+    between = view.text[view.words[i].end : view.words[i + 1].start]
+    return view.words[i + 1] if re.fullmatch(r"[ \t]*\n[ \t]*", between) else None
 
 
 def _extend_particles(view: TextView, i: int) -> int:
