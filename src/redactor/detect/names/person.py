@@ -376,8 +376,11 @@ class PersonRecognizer(EntityRecognizer):
                 if nxt is None:
                     # a surname carried to the next line: "Layla\n   Rahimi"
                     wrapped = _word_on_next_line(view, j)
-                    if wrapped is not None and wrapped.is_title and (
-                        lex.is_surname(wrapped.text) and not lex.is_english(wrapped.text)
+                    if (
+                        wrapped is not None
+                        and wrapped.is_title
+                        and not lex.is_english(wrapped.text)
+                        and not lex.is_school_word(wrapped.text)
                     ):
                         end, j = wrapped.end, j + 1
                     break
