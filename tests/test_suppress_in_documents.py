@@ -62,3 +62,20 @@ def test_a_table_that_cannot_be_protected_fails_closed(fake_redactor, tmp_path: 
     with pytest.raises(UnsupportedContentError):
         fake_redactor({}, suppress=True).redact_file(source, out)
     assert not out.exists()
+
+
+def test_small_cells_in_a_pdf_table_are_boxed(fake_redactor, tmp_path: Path) -> None:
+    import pdfplumber
+    from pdf_builders import Page, build_pdf, ruled_table
+
+    texts, rules = ruled_table(56, 100, [110, 60, 60, 60], COUNTS)
+    source = build_pdf(tmp_path / "table.pdf", [Page(texts=texts, rules=rules)])
+    out = tmp_path / "out.pdf"
+    result = fake_redactor({}, suppress=True).redact_file(source, out)
+    hidden = result.counts()["SMALL_GROUP"]
+    assert hidden >= 4
+    with pdfplumber.open(out) as pdf:
+        text = pdf.pages[0].extract_text()
+    words = text.split()
+    assert "2" not in words  # the primary cell is gone from the text layer
+    assert "52" in words and "White" in words  # totals and labels stay

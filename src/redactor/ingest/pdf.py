@@ -72,6 +72,7 @@ class PdfLocator(Locator):
     page: int = 1
     kind: str = "text"  # "text" | "table" | "field" | "hidden field" | "comment" | "link"
     index: int = 0
+    cell: tuple[str, int, int] | None = None  # (table, row, column) of a ruled table's cell
 
     def describe(self) -> str:
         if self.kind in ("text", "table"):
@@ -274,7 +275,7 @@ def _read_page(
     for order, block in enumerate(blocks):
         payload.text_maps[len(segments)] = PdfTextMap(number, tuple(block.units))
         group = f"p{number}-{block.group}" if block.group else None
-        locator = PdfLocator(number, block.kind, order)
+        locator = PdfLocator(number, block.kind, order, block.cell)
         segments.append(Segment(block.text, locator, hint=hints.get(order), group=group))
         info.lines.extend(block.lines)
 

@@ -3,7 +3,8 @@
 
 A format takes part by registering a function that returns its tables as grids of cells, each
 cell the list of segment indexes whose text makes it up. Word tables (every `w:tbl`, nested ones
-as tables of their own) are read from the reader's parsed XML.
+as tables of their own) are read from the reader's parsed XML; PDF tables are the ruled tables
+the PDF reader found, whose cells it located. A hidden PDF cell is boxed like any finding.
 """
 
 from __future__ import annotations
@@ -56,6 +57,24 @@ def _docx_tables(document: Document) -> list[TableCells]:
     return tables
 
 
+def _pdf_tables(document: Document) -> list[TableCells]:
+    """Ruled tables the PDF reader found: each cell a segment with (table, row, column)."""
+    cells: dict[tuple[int, str], dict[tuple[int, int], list[int]]] = {}
+    for index, segment in enumerate(document.segments):
+        loc: Any = segment.locator
+        cell = getattr(loc, "cell", None)
+        if cell is not None:
+            table, row, column = cell
+            cells.setdefault((loc.page, table), {}).setdefault((row, column), []).append(index)
+    tables = []
+    for _, grid in sorted(cells.items()):
+        height = max(r for r, _ in grid) + 1
+        width = max(c for _, c in grid) + 1
+        rows = [[grid.get((r, c), []) for c in range(width)] for r in range(height)]
+        tables.append(TableCells(rows))
+    return tables
+
+
 def _owner_cell(element: Any, cell_tag: str) -> Any:
     parent = element.getparent()
     while parent is not None and parent.tag != cell_tag:
@@ -66,6 +85,7 @@ def _owner_cell(element: Any, cell_tag: str) -> Any:
 #: Document.format -> function listing its tables
 TABLE_READERS: dict[str, Callable[[Document], list[TableCells]]] = {
     "docx": _docx_tables,
+    "pdf": _pdf_tables,
 }
 
 
