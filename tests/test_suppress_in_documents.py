@@ -66,6 +66,7 @@ def test_a_table_that_cannot_be_protected_fails_closed(fake_redactor, tmp_path: 
 
 def test_small_cells_in_a_pdf_table_are_boxed(fake_redactor, tmp_path: Path) -> None:
     import pdfplumber
+
     from pdf_builders import Page, build_pdf, ruled_table
 
     texts, rules = ruled_table(56, 100, [110, 60, 60, 60], COUNTS)
