@@ -6,9 +6,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from presidio_analyzer import AnalysisExplanation, RecognizerResult
+from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
 
-from redactor.detect.names.lexicon import POSSESSIVE_END, WORD
+from redactor.detect.names.lexicon import POSSESSIVE_END, WORD, Lexicon, lexicon
 
 # Coarse part of speech from the tagger's fine Penn Treebank tag (what spaCy's attribute ruler
 # would set; the pipeline leaves that component out for speed).
@@ -152,3 +152,15 @@ def result(
         analysis_explanation=explanation,
         recognition_metadata={"recognizer_name": recognizer, "reason": reason},
     )
+
+
+class NameRecognizer(EntityRecognizer):
+    """What every name recognizer shares: PERSON findings in English, and the name lexicon."""
+
+    NAME = "NameRecognizer"
+
+    def __init__(self) -> None:
+        super().__init__(supported_entities=["PERSON"], name=self.NAME, supported_language="en")
+
+    def load(self) -> None:
+        self.lexicon: Lexicon = lexicon()

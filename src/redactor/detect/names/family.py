@@ -8,10 +8,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from presidio_analyzer import EntityRecognizer, RecognizerResult
+from presidio_analyzer import RecognizerResult
 
-from redactor.detect.names._text import result
-from redactor.detect.names.lexicon import Lexicon, lexicon
+from redactor.detect.names._text import NameRecognizer, result
 
 NAME = "FamilyRecognizer"
 
@@ -45,12 +44,8 @@ ROLES = (
 _ROLE_NAME = re.compile(rf"\b(?i:{ROLES})\s*[:,]?\s+({_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}})")
 
 
-class FamilyRecognizer(EntityRecognizer):
-    def __init__(self) -> None:
-        super().__init__(supported_entities=["PERSON"], name=NAME, supported_language="en")
-
-    def load(self) -> None:
-        self.lexicon: Lexicon = lexicon()
+class FamilyRecognizer(NameRecognizer):
+    NAME = NAME
 
     def analyze(
         self, text: str, entities: list[str], nlp_artifacts: Any = None

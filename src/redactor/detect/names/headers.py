@@ -10,10 +10,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from presidio_analyzer import EntityRecognizer, RecognizerResult
+from presidio_analyzer import RecognizerResult
 
-from redactor.detect.names._text import result
-from redactor.detect.names.lexicon import Lexicon, lexicon
+from redactor.detect.names._text import NameRecognizer, result
 
 NAME = "HeaderNameRecognizer"
 
@@ -35,12 +34,8 @@ _LIST = re.compile(
 _TITLES = frozenset(["mr", "mrs", "ms", "miss", "mx", "dr"])
 
 
-class HeaderNameRecognizer(EntityRecognizer):
-    def __init__(self) -> None:
-        super().__init__(supported_entities=["PERSON"], name=NAME, supported_language="en")
-
-    def load(self) -> None:
-        self.lexicon: Lexicon = lexicon()
+class HeaderNameRecognizer(NameRecognizer):
+    NAME = NAME
 
     def analyze(
         self, text: str, entities: list[str], nlp_artifacts: Any = None

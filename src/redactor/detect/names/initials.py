@@ -8,9 +8,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from presidio_analyzer import EntityRecognizer, RecognizerResult
+from presidio_analyzer import RecognizerResult
 
-from redactor.detect.names._text import result
+from redactor.detect.names._text import NameRecognizer, result
 from redactor.detect.names.lexicon import read_list
 
 NAME = "InitialsRecognizer"
@@ -85,12 +85,8 @@ def is_initials(token: str) -> bool:
     )
 
 
-class InitialsRecognizer(EntityRecognizer):
-    def __init__(self) -> None:
-        super().__init__(supported_entities=["PERSON"], name=NAME, supported_language="en")
-
-    def load(self) -> None:
-        pass
+class InitialsRecognizer(NameRecognizer):
+    NAME = NAME
 
     def analyze(
         self, text: str, entities: list[str], nlp_artifacts: Any = None

@@ -17,10 +17,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from presidio_analyzer import EntityRecognizer, RecognizerResult
+from presidio_analyzer import RecognizerResult
 
-from redactor.detect.names._text import TextView, Word, result
-from redactor.detect.names.lexicon import Lexicon, lexicon
+from redactor.detect.names._text import NameRecognizer, TextView, Word, result
 
 TITLES = frozenset(
     [
@@ -205,12 +204,8 @@ _FUNCTION_WORDS = frozenset(
 )
 
 
-class PersonRecognizer(EntityRecognizer):
-    def __init__(self) -> None:
-        super().__init__(supported_entities=["PERSON"], name=NAME, supported_language="en")
-
-    def load(self) -> None:
-        self.lexicon: Lexicon = lexicon()
+class PersonRecognizer(NameRecognizer):
+    NAME = NAME
 
     def analyze(
         self, text: str, entities: list[str], nlp_artifacts: Any = None
