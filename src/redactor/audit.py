@@ -31,6 +31,7 @@ __all__ = [
     "AuditRecord",
     "read_audit_log",
     "settings_fingerprint",
+    "uses_hash",
 ]
 
 STATUSES = ("redacted", "refused", "skipped-unchanged")
@@ -48,6 +49,11 @@ def _file_digest(path: Path | None) -> str | None:
         return hashlib.sha256(path.read_bytes()).hexdigest()
     except OSError:
         return "unreadable"
+
+
+def uses_hash(settings: Settings) -> bool:
+    """Whether any entity type is replaced with the keyed `hash` operator."""
+    return settings.default_operator == "hash" or any(op == "hash" for _, op in settings.operators)
 
 
 def settings_fingerprint(settings: Settings) -> str:
@@ -70,10 +76,7 @@ def settings_fingerprint(settings: Settings) -> str:
         values[f.name] = value
     values["roster_sha256"] = _file_digest(settings.roster)
     values["staff_sha256"] = _file_digest(settings.staff)
-    uses_hash = settings.default_operator == "hash" or any(
-        op == "hash" for _, op in settings.operators
-    )
-    key = settings.hash_key() if uses_hash else None
+    key = settings.hash_key() if uses_hash(settings) else None
     values["hash_key"] = (
         hashlib.sha256(b"redactor-key-fingerprint\x00" + key).hexdigest()[:16] if key else None
     )

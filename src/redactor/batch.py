@@ -34,9 +34,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from redactor.audit import AuditLog, AuditRecord, settings_fingerprint
+from redactor.audit import AuditLog, AuditRecord, settings_fingerprint, uses_hash
 from redactor.emit.atomic import write_bytes
-from redactor.errors import InputError, OutputError, RedactorError
+from redactor.errors import ConfigError, InputError, OutputError, RedactorError
 from redactor.ingest import supported_suffixes
 from redactor.pipeline import Detector, Redactor
 from redactor.settings import Settings
@@ -432,6 +432,11 @@ def run_batch(
         raise OutputError(f"{output}: the output must be a folder")
     if output.resolve() == source_root.resolve():
         raise OutputError(f"{output}: the output folder must not be the source folder")
+    if uses_hash(settings) and settings.hash_key() is None:
+        # Said once, before any work, rather than as the refusal reason of every file.
+        raise ConfigError(
+            f"the hash operator needs a key: set the environment variable {settings.hash_key_env}"
+        )
     files, ignored = discover(source, exclude=(output,))
     try:
         output.mkdir(parents=True, exist_ok=True)

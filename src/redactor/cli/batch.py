@@ -109,6 +109,7 @@ def batch(
 
     Example:
 
+    \b
         redactor batch minutes/ --out redacted/ --workers 4 --audit-log audit.jsonl
     """
     from redactor.batch import run_batch

@@ -128,6 +128,9 @@ def check_paths(paths: list[Path], settings: Settings) -> tuple[list[FileCheck],
         files.extend(found)
         skipped.extend(ignored)
 
+    # A check writes nothing, so how findings would be replaced does not matter: plain tags,
+    # which need no hash key even when the settings choose the keyed hash.
+    settings = settings.with_changes(default_operator="tag", operators=())
     redactor = Redactor(settings)  # one engine for every file
     checks: list[FileCheck] = []
     for path in files:
@@ -229,6 +232,7 @@ def check(paths: tuple[Path, ...], output_format: str, config_path: Path | None)
 
     Example:
 
+    \b
         redactor check website/policies/ minutes.docx --format json
     """
     settings = settings_from(config_path)

@@ -81,6 +81,7 @@ def config() -> None:
 
     Example:
 
+    \b
         redactor config show --config school.toml
     """
 
@@ -96,6 +97,7 @@ def show(config_path: Path | None) -> None:
 
     Example:
 
+    \b
         redactor config show > redactor.toml
     """
     click.echo(render_settings(settings_from(config_path)), nl=False)
