@@ -193,6 +193,13 @@ _NOT_NAMES_ENT = frozenset(
         "TIME",
     }
 )
+# Last words that make a capitalised phrase a place, not a person (surnames such as Hall, Green
+# or Wood are left out on purpose).
+_PLACE_WORDS = frozenset(
+    "hill hills park centre center road street lane avenue way field fields woods forest heath "
+    "common bridge cross castle abbey church chapel court farm museum zoo beach bay island "
+    "valley lake reservoir battlefield estate village town city airport station".split()
+)
 _PLACE_ENTS = frozenset({"GPE", "LOC", "FAC", "EVENT", "DATE", "TIME", "LAW", "LANGUAGE"})
 NAME = "PersonRecognizer"
 # Lower-case words that open note bullets and happen to be first names somewhere.
@@ -275,6 +282,8 @@ class PersonRecognizer(NameRecognizer):
             return None  # "Close", "Green" alone: surnames that are words need a title or context
         if len(words) == 1 and words[0].is_upper and len(words[0].text) <= 4:
             return None  # acronyms are the initials recognizer's business
+        if len(words) > 1 and words[-1].text.lower() in _PLACE_WORDS:
+            return None  # "Ambion Hill", "Beacon Park": a place the model took for a person
         score = 0.85 if known else 0.7
         return result("PERSON", words[0].start, words[-1].end, score, NAME, "spaCy PERSON")
 

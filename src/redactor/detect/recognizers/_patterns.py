@@ -170,6 +170,9 @@ _CELL_SPLITS = (
 )
 
 
+_TAG = re.compile(r"\[[A-Z_]+(?: [0-9a-f]+)?\]")
+
+
 def column_header_matches(
     text: str, start: int, keywords: re.Pattern[str], max_rows: int = 40
 ) -> bool:
@@ -198,8 +201,8 @@ def _header_above(
     max_rows: int,
 ) -> bool:
     cells = split.split(line)
-    if len(cells) < 2:
-        return False
+    if len(cells) < 2 or cells[0].rstrip().endswith(":"):
+        return False  # "Label:<tab>value" lines are a form, not a table with a header row
     index = len(split.split(line[: start - line_start])) - 1
     cursor = line_start - 1
     for _ in range(max_rows):
@@ -211,7 +214,9 @@ def _header_above(
         if not above.strip():
             return False
         above_cells = split.split(above)
-        if len(above_cells) == len(cells) and keywords.search(above_cells[index]):
+        header = above_cells[index] if len(above_cells) == len(cells) else ""
+        # a redaction tag ("[DOB 1]") is a value that was removed, never a header
+        if header and not _TAG.fullmatch(header.strip()) and keywords.search(header):
             return True
     return False
 
