@@ -53,7 +53,7 @@ def _file_digest(path: Path | None) -> str | None:
 
 def uses_hash(settings: Settings) -> bool:
     """Whether any entity type is replaced with the keyed `hash` operator."""
-    return settings.default_operator == "hash" or any(op == "hash" for _, op in settings.operators)
+    return settings.uses_hash()
 
 
 def settings_fingerprint(settings: Settings) -> str:

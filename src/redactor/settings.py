@@ -18,7 +18,8 @@ messages that say how to fix them, then overridden by command-line options. Exam
     staff = "staff.csv"              # staff list, tagged as ADULT
 
     [hash]
-    key_env = "REDACTOR_HASH_KEY"    # the key itself is never stored in the file
+    key_env = "REDACTOR_HASH_KEY"    # the name of the variable holding the key: never put the
+                                     # key itself in this file
 
     [pdf]
     dpi = 200
@@ -38,7 +39,7 @@ from typing import Any, cast
 
 from redactor.errors import ConfigError
 
-__all__ = ["ENTITY_GROUPS", "OPERATORS", "Settings", "load_settings"]
+__all__ = ["ENTITY_GROUPS", "OPERATORS", "SECTIONS", "Settings", "load_settings"]
 
 #: The entity types a user switches on and off, and the finer types each one covers.
 ENTITY_GROUPS: dict[str, frozenset[str]] = {
@@ -105,6 +106,10 @@ class Settings:
     def enabled(self, entity_type: str) -> bool:
         return entity_group(entity_type) in self.entities
 
+    def uses_hash(self) -> bool:
+        """Whether any entity type is replaced with the keyed `hash` operator."""
+        return self.default_operator == "hash" or any(op == "hash" for _, op in self.operators)
+
     def hash_key(self) -> bytes | None:
         value = os.environ.get(self.hash_key_env)
         return value.encode("utf-8") if value else None
@@ -160,7 +165,7 @@ def entity_group(entity_type: str) -> str:
 
 # -- loading -------------------------------------------------------------------------------------
 
-_SECTIONS: dict[str, dict[str, tuple[str, type | tuple[type, ...]]]] = {
+SECTIONS: dict[str, dict[str, tuple[str, type | tuple[type, ...]]]] = {
     # section -> key -> (Settings field, accepted TOML types)
     "detect": {
         "entities": ("entities", list),
@@ -201,7 +206,7 @@ _SECTIONS: dict[str, dict[str, tuple[str, type | tuple[type, ...]]]] = {
 
 
 def _convert(section: str, key: str, value: Any, where: Path) -> tuple[str, Any]:
-    field_name, accepted = _SECTIONS[section][key]
+    field_name, accepted = SECTIONS[section][key]
     if isinstance(value, bool) and accepted in (int, (float, int)):
         raise ConfigError(f"{where}: [{section}] {key} must be a number, not true/false")
     if not isinstance(value, accepted):
@@ -239,9 +244,9 @@ def load_settings(path: Path | None = None, *, search: Path | None = None) -> Se
 
     values: dict[str, Any] = {"source": path}
     for section, table in data.items():
-        if section not in _SECTIONS:
+        if section not in SECTIONS:
             raise ConfigError(
-                f"{path}: unknown section [{section}]; known: {', '.join(sorted(_SECTIONS))}"
+                f"{path}: unknown section [{section}]; known: {', '.join(sorted(SECTIONS))}"
             )
         if not isinstance(table, dict):
             raise ConfigError(f"{path}: '{section}' must be a [section] table")
@@ -257,8 +262,8 @@ def load_settings(path: Path | None = None, *, search: Path | None = None) -> Se
             values["operators"] = tuple(overrides)
             continue
         for key, value in table.items():
-            if key not in _SECTIONS[section]:
-                known = ", ".join(sorted(_SECTIONS[section]))
+            if key not in SECTIONS[section]:
+                known = ", ".join(sorted(SECTIONS[section]))
                 raise ConfigError(f"{path}: unknown key '{key}' in [{section}]; known: {known}")
             name, converted = _convert(section, key, value, path)
             values[name] = converted

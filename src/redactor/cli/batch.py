@@ -84,6 +84,17 @@ class _ProgressBar:
     "--force", is_flag=True, help="Redo every file, even those unchanged since the last run."
 )
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar; print the summary only.")
+@click.option(
+    "--roster",
+    type=click.Path(path_type=Path, dir_okay=False, exists=True),
+    help="Pupil list (MIS export CSV): every mention of these children is found.",
+)
+@click.option(
+    "--staff",
+    type=click.Path(path_type=Path, dir_okay=False, exists=True),
+    help="Staff list CSV: every mention of these adults is found.",
+)
+@click.option("--password", help="Password of encrypted PDFs in the batch.")
 @config_option
 @handle_errors
 def batch(
@@ -93,6 +104,9 @@ def batch(
     audit_log: Path | None,
     force: bool,
     quiet: bool,
+    roster: Path | None,
+    staff: Path | None,
+    password: str | None,
     config_path: Path | None,
 ) -> None:
     """Redact every supported file under SRC into DST, in parallel.
@@ -114,7 +128,9 @@ def batch(
     """
     from redactor.batch import run_batch
 
-    settings = settings_from(config_path, workers=workers)
+    settings = settings_from(
+        config_path, workers=workers, roster=roster, staff=staff, pdf_password=password
+    )
     bar = _ProgressBar(enabled=not quiet and sys.stderr.isatty())
     try:
         summary = run_batch(src, out, settings, audit_log=audit_log, progress=bar, force=force)

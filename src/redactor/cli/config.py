@@ -9,7 +9,7 @@ from typing import Any
 import click
 
 from redactor.cli._common import config_option, handle_errors, settings_from
-from redactor.settings import _SECTIONS, ENTITY_GROUPS, Settings
+from redactor.settings import ENTITY_GROUPS, SECTIONS, Settings
 
 __all__ = ["config", "render_settings"]
 
@@ -45,7 +45,7 @@ def render_settings(settings: Settings) -> str:
         lines.append(f"# settings from {settings.source}")
     else:
         lines.append("# built-in defaults (no redactor.toml in this folder and no --config)")
-    for section, keys in _SECTIONS.items():
+    for section, keys in SECTIONS.items():
         lines.append("")
         lines.append(f"[{section}]")
         if section == "operators":

@@ -222,8 +222,14 @@ class SchoolDetector:
     def _analyze(self, chunks: list[_Chunk]) -> list[list[_Span]]:
         if not chunks:
             return []
+        # spaCy keeps every new string it meets in its vocabulary, so a long batch would grow
+        # without bound; in a memory zone they are freed once these documents are done. Nothing
+        # spaCy made may leave the zone: results leave it as plain _Spans.
+        with self.analyzer.nlp_engine.get_nlp("en").memory_zone():
+            return self._analyze_in_zone([c.text for c in chunks])
+
+    def _analyze_in_zone(self, texts: list[str]) -> list[list[_Span]]:
         analyzer = self.analyzer
-        texts = [c.text for c in chunks]
         artifacts = [a for _, a in analyzer.nlp_engine.process_batch(texts, language="en")]
         out = []
         for text, nlp_artifacts in zip(texts, artifacts, strict=True):

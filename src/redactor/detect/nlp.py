@@ -78,9 +78,13 @@ class SchoolNlpEngine(SpacyNlpEngine):
         )
 
 
-@functools.lru_cache(maxsize=2)
 def load_spacy(model_name: str = MODEL_NAME) -> Any:
-    """The spaCy pipeline detection needs (see the module docstring). Cached."""
+    """The spaCy pipeline detection needs (see the module docstring). Loaded once per name."""
+    return _load_spacy(model_name)
+
+
+@functools.lru_cache(maxsize=2)
+def _load_spacy(model_name: str) -> Any:
     import spacy
 
     try:
