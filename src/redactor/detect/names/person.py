@@ -445,7 +445,6 @@ class PersonRecognizer(NameRecognizer):
             return 0.0, ""  # initials and acronyms are handled elsewhere
         if lex.is_school_word(w.text) or w.text.lower() in TITLES:
             return 0.0, ""
-        pos = view.pos(w)
         nxt = view.next_word(i)
         if (
             w.is_upper
@@ -462,7 +461,7 @@ class PersonRecognizer(NameRecognizer):
         if w.text.lower() in _FUNCTION_WORDS:
             return 0.0, ""  # "He", "An", "Will": pronouns and function words are never names
         if not lex.is_common(w.text):
-            if view.ent_label(w) in ("GPE", "LOC") and pos != "PROPN":
+            if view.ent_label(w) in ("GPE", "LOC") and view.pos(w) != "PROPN":
                 return 0.0, ""
             return 0.75, "known first name"
         # A first name that is also an ordinary word: only with name evidence.
@@ -470,6 +469,7 @@ class PersonRecognizer(NameRecognizer):
             return 0.0, ""
         if view.has_possessive(w):
             return 0.65, "known first name, possessive"
+        pos = view.pos(w)  # needed from here on: asked only for names that are also words
         if nxt is not None and nxt.is_title and lex.is_surname(nxt.text) and pos == "PROPN":
             return 0.7, "known first name and surname"
         if nxt is not None and nxt.is_title and not lex.is_english(nxt.text):
@@ -571,14 +571,14 @@ class PersonRecognizer(NameRecognizer):
             return 0.0, ""
         if lex.is_school_word(w.text):
             return 0.0, ""
+        nxt = view.next_word(i)
+        if nxt is None or nxt.text.lower() not in _NAME_VERBS:
+            return 0.0, ""
         if view.pos(w) != "PROPN" and (lex.is_english(w.text) or not view.starts_sentence(w)):
             return 0.0, ""
         # The small model often calls an unfamiliar name an organisation; places it gets right.
         excluded = _PLACE_ENTS if not lex.is_english(w.text) else _NOT_NAMES_ENT
         if view.ent_label(w) in excluded:
-            return 0.0, ""
-        nxt = view.next_word(i)
-        if nxt is None or nxt.text.lower() not in _NAME_VERBS:
             return 0.0, ""
         if view.starts_sentence(w) or _after_comma_or_and(view, w):
             return 0.55, "proper noun before a verb"
