@@ -142,3 +142,10 @@ def test_names_in_table_cells_and_class_names(redactor: Redactor) -> None:
 def test_batched_redaction_matches_one_by_one(redactor: Redactor) -> None:
     texts = [NOTE, "Kacper Lis (Y3) was upset.", "Nothing personal here.", NOTE.upper()]
     assert redactor.redact_texts(texts) == [redactor.redact_text(t) for t in texts]
+
+
+def test_keep_child_is_reported_without_the_name(tmp_path: Path) -> None:
+    settings = Settings().with_changes(roster=write_roster(tmp_path), keep_child="K801234567012")
+    _, result = Redactor(settings).redact_text_result("Lottie Ashworth sat with Hope King.")
+    assert any("keep-child" in note for note in result.notes)
+    assert not any("Lottie" in note or "Ashworth" in note for note in result.notes)

@@ -122,7 +122,8 @@ class Redactor:
         findings, edits = self.process(document)
         newline = document.payload["newline"]
         redacted = newline.join(apply_edits_to_segments(document, edits))
-        return redacted, FileResult(None, None, "text", findings, edits, document)
+        notes = [str(n) for n in document.info.get("notes", [])]
+        return redacted, FileResult(None, None, "text", findings, edits, document, notes=notes)
 
     def redact_file(self, source: Path, output: Path) -> FileResult:
         """Read `source`, redact it and write `output` atomically (never over `source`)."""

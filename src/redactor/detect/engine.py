@@ -174,6 +174,7 @@ class SchoolDetector:
                     hinted_forms += name_forms(segment.text, segment.hint, lex)
 
         forms = hinted_forms + self._roster_forms() + self._deny_forms()
+        kept: dict[str, int] = {}
         for chunk, spans in zip(chunks, per_chunk, strict=True):
             spans.extend(_nicknames(chunk.text, spans))
             for span in spans:
@@ -184,8 +185,16 @@ class SchoolDetector:
             spans.extend(self._roster_details(chunk))
             spans[:] = [s for s in spans if not _names_a_thing(chunk.text, s)]
             spans[:] = [self._with_role(chunk.text, s) for s in spans]
-            spans[:] = [s for s in spans if not self._allowed(chunk.text, s)]
+            left = [s for s in spans if self._left_readable(chunk.text, s)]
+            for reason in {self._left_readable(chunk.text, s) for s in left}:
+                mentions = sum(1 for s in left if self._left_readable(chunk.text, s) == reason)
+                kept[reason] = kept.get(reason, 0) + mentions
+            spans[:] = [s for s in spans if not self._left_readable(chunk.text, s)]
             findings.extend(self._to_segments(chunk, spans))
+        # The report says what was left readable on purpose, and why (never the text itself).
+        notes = document.info.setdefault("notes", [])
+        for reason, mentions in sorted(kept.items()):
+            notes.append(f"left readable: {mentions} mention(s) {reason}")
         return findings
 
     def _chunks(self, document: Document) -> Iterator[_Chunk]:
@@ -349,11 +358,17 @@ class SchoolDetector:
             forms |= {fold(d) for d in date_forms(self.kept.dob)}
         return forms
 
-    def _allowed(self, text: str, span: _Span) -> bool:
+    def _left_readable(self, text: str, span: _Span) -> str:
+        """Why this span stays as it is ("" when it does not): the allow list, or the pupil
+        kept with `keep_child` (a parent's request for their own child's records)."""
         surface = fold(re.sub(r"['’]s$", "", text[span.start : span.end].strip()))
-        if surface in self._allow or surface in self._kept_forms:
-            return True
-        return bool(self._allow) and all(w in self._allow for w in surface.split())
+        if surface in self._kept_forms:
+            return "of the pupil kept with --keep-child (a parent's request for their own child)"
+        if surface in self._allow or (
+            self._allow and all(w in self._allow for w in surface.split())
+        ):
+            return "on the allow list"
+        return ""
 
     # -- back to segments ------------------------------------------------------------------------
 
