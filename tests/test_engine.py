@@ -149,3 +149,25 @@ def test_keep_child_is_reported_without_the_name(tmp_path: Path) -> None:
     _, result = Redactor(settings).redact_text_result("Lottie Ashworth sat with Hope King.")
     assert any("keep-child" in note for note in result.notes)
     assert not any("Lottie" in note or "Ashworth" in note for note in result.notes)
+
+
+@pytest.mark.parametrize(
+    ("text", "gone", "kept"),
+    [
+        ('Ibrahim Haddad ("Ibby") was calm. Ibby sat down.', ["Ibby"], ["was calm"]),
+        ("We spoke about Tobiasz (Wrona, Y5, DOB 03/05/2015).", ["Wrona"], ["Y5"]),
+        (
+            "Mrs Meera Joshi (Safeguarding & SEND governor) joined.",
+            ["Joshi"],
+            ["Safeguarding & SEND governor"],
+        ),
+        ("Cedar Science – Grace B + Kai Z pairs", ["Grace", "Kai"], ["Cedar Science"]),
+        ("- tomasz – good week. thx to dariusz in the office", ["tomasz", "dariusz"], ["office"]),
+    ],
+)
+def test_nicknames_initials_and_lower_case(
+    redactor: Redactor, text: str, gone: list[str], kept: list[str]
+) -> None:
+    out = redactor.redact_text(text)
+    assert not [g for g in gone if g in out]
+    assert all(k in out for k in kept)

@@ -435,9 +435,13 @@ def _initials_of(person: RosterPerson) -> set[str]:
 
 # A nickname given right after a name: 'Ibrahim Al-Sayed ("Ibby")', 'Samantha (Sam) Bradbury',
 # 'Charlotte "Lottie" Whitehouse', 'Harpreet, known as Harps'.
+_NICK = r"([A-Z][^\W\d_]+(?:[-'’][A-Z]?[^\W\d_]+)?)"
 _NICKNAME = re.compile(
-    r"\s*(?:\(\s*[\"“‘']?|[\"“‘]|,?\s+(?:known as|aka|a\.k\.a\.|prefers|called)\s+[\"“‘']?)"
-    r"([A-Z][^\W\d_]+(?:[-'’][A-Z]?[^\W\d_]+)?)"
+    # first in brackets, alone or before a comma ("(Doherty, Y9)", not "(Safeguarding & SEND
+    # governor)"), in quotes, or after "known as"
+    rf"\s*\(\s*[\"“‘']?{_NICK}[\"”’']?\s*[),]"
+    rf"|\s*[\"“‘]{_NICK}[\"”’]"
+    rf"|,?\s+(?:known as|aka|a\.k\.a\.|prefers|called)\s+[\"“‘']?{_NICK}"
 )
 
 
@@ -450,7 +454,8 @@ def _nicknames(text: str, spans: list[_Span]) -> list[_Span]:
         m = _NICKNAME.match(text, span.end)
         if m is None:
             continue
-        word = m.group(1)
+        group = next(g for g in (1, 2, 3) if m.group(g))
+        word = m.group(group)
         if lex.is_school_word(word) or (lex.is_common(word) and not lex.is_first_name(word)):
             continue
         if word.isupper() and len(word) <= 5:
@@ -458,17 +463,17 @@ def _nicknames(text: str, spans: list[_Span]) -> list[_Span]:
         out.append(
             _Span(
                 span.entity_type,
-                m.start(1),
-                m.end(1),
+                m.start(group),
+                m.end(group),
                 span.score,
                 "nickname",
                 "nickname given after a name",
             )
         )
         # 'Charlotte "Lottie" Whitehouse': the surname comes after the nickname
-        after = re.match(r"[\"”’')]?\s*([A-Z][^\W\d_]+(?:-[A-Z][^\W\d_]+)?)\b", text[m.end(1) :])
+        after = re.match(r"[\"”’')]?[ \t]*([A-Z][^\W\d_]+(?:-[A-Z][^\W\d_]+)?)\b", text[m.end() :])
         if after and (lex.is_surname(after.group(1)) or not lex.is_english(after.group(1))):
-            start = m.end(1) + after.start(1)
+            start = m.end() + after.start(1)
             out.append(
                 _Span(
                     span.entity_type,

@@ -477,8 +477,8 @@ class PersonRecognizer(NameRecognizer):
         if re.match(r"\s*[(\"“]\s*[A-Z][^\W\d_]+\s*[)\"”]", view.after(w, 30)):
             return 0.6, "known first name before a nickname"
         starts = view.starts_sentence(w)
-        if re.match(r" [A-Z](?:\b|\.)(?!\w)", view.after(w, 4)) and not starts:
-            return 0.6, "known first name and an initial"
+        if re.match(r" [B-HJ-Z](?:\b|\.)(?!\w)(?! [a-z])", view.after(w, 6)):
+            return 0.6, "known first name and an initial"  # "Grace B + Kai Z", "Ivy M."
         partner = _coordinated(view, i)
         if (
             partner is not None
@@ -545,8 +545,6 @@ class PersonRecognizer(NameRecognizer):
             return 0.6, "lower-case name opening a bullet"
         if not known_first or len(w.text) < 3 or lex.is_common(w.text) or lex.is_english(w.text):
             return 0.0, ""
-        if view.pos(w) in ("VERB", "AUX"):
-            return 0.0, ""  # inflected verbs are missing from the word list ("ran")
         return 0.55, "known first name in lower case"
 
     def _surname_forename(self, view: TextView, i: int) -> tuple[float, str]:
@@ -599,8 +597,8 @@ class PersonRecognizer(NameRecognizer):
             j += 1
         return (
             re.match(
-                r"\s*\(\s*(?:Y|Yr|Year)\s?\d|\s*\(\s*(?:R|Rec|Reception)\s*\)",
-                view.after(view.words[j], 12),
+                r"\s*\([^()\n]{0,30}?\b(?:Y|Yr|Year)\s?\d|\s*\(\s*(?:R|Rec|Reception)\s*\)",
+                view.after(view.words[j], 45),
             )
             is not None
         )
