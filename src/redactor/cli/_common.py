@@ -51,6 +51,20 @@ def config_option(func: F) -> F:
     )(func)
 
 
+def people_options(func: F) -> F:
+    """--roster and --staff: the school's own lists of pupils and staff."""
+    func = click.option(
+        "--staff",
+        type=click.Path(path_type=Path, dir_okay=False, exists=True),
+        help="Staff list CSV: every mention of these adults is found.",
+    )(func)
+    return click.option(
+        "--roster",
+        type=click.Path(path_type=Path, dir_okay=False, exists=True),
+        help="Pupil list (MIS export CSV): every mention of these children is found.",
+    )(func)
+
+
 def settings_from(config_path: Path | None, **overrides: Any) -> Settings:
     """Settings from the config file, then the command-line options given (None = not given)."""
     return load_settings(config_path).with_changes(**overrides)

@@ -13,6 +13,7 @@ from redactor.cli._common import (
     EXIT_OK,
     config_option,
     handle_errors,
+    people_options,
     settings_from,
 )
 
@@ -84,16 +85,7 @@ class _ProgressBar:
     "--force", is_flag=True, help="Redo every file, even those unchanged since the last run."
 )
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar; print the summary only.")
-@click.option(
-    "--roster",
-    type=click.Path(path_type=Path, dir_okay=False, exists=True),
-    help="Pupil list (MIS export CSV): every mention of these children is found.",
-)
-@click.option(
-    "--staff",
-    type=click.Path(path_type=Path, dir_okay=False, exists=True),
-    help="Staff list CSV: every mention of these adults is found.",
-)
+@people_options
 @click.option("--password", help="Password of encrypted PDFs in the batch.")
 @config_option
 @handle_errors

@@ -13,6 +13,7 @@ from redactor.cli._common import (
     EXIT_OK,
     config_option,
     handle_errors,
+    people_options,
     settings_from,
 )
 from redactor.errors import OutputError, RedactorError
@@ -41,16 +42,7 @@ OPERATOR_CHOICE = click.Choice(["tag", "redact", "mask", "hash"])
     default=None,
     help="Include the removed text in the report (it then holds personal data).",
 )
-@click.option(
-    "--roster",
-    type=click.Path(path_type=Path, dir_okay=False, exists=True),
-    help="Pupil list (MIS export CSV): every mention of these children is found.",
-)
-@click.option(
-    "--staff",
-    type=click.Path(path_type=Path, dir_okay=False, exists=True),
-    help="Staff list CSV: every mention of these adults is found.",
-)
+@people_options
 @click.option(
     "--keep-child",
     metavar="UPN",

@@ -406,7 +406,7 @@ _THING_AFTER = re.compile(
     r"surgery|hospital|library|park|trust)\b",
     re.IGNORECASE,
 )
-_NAMED_SOURCES = frozenset({"roster", "column", "propagation-roster"})
+_NAMED_SOURCES = frozenset({"roster", "column"})
 
 
 def _names_a_thing(text: str, span: _Span) -> bool:
