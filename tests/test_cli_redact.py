@@ -130,3 +130,26 @@ def test_usage_errors_exit_2(tmp_path: Path, runner: CliRunner) -> None:
 def test_help_has_an_example(runner: CliRunner) -> None:
     result = runner.invoke(main, ["redact", "--help"])
     assert result.exit_code == 0 and "Example" in result.output
+
+
+def test_an_unexpected_failure_refuses_that_file_only(
+    tmp_path: Path, runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from redactor.pipeline import Redactor
+
+    original = Redactor.redact_file
+
+    def flaky(self: Redactor, source: Path, output: Path):  # type: ignore[no-untyped-def]
+        if source.name == "bad.txt":
+            raise RuntimeError("Kacper Lis")  # a message that quotes the document
+        return original(self, source, output)
+
+    monkeypatch.setattr(Redactor, "redact_file", flaky)
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "good.txt").write_text(NOTE, encoding="utf-8")
+    (tmp_path / "in" / "bad.txt").write_text(NOTE, encoding="utf-8")
+    result = runner.invoke(main, ["redact", str(tmp_path / "in"), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 1
+    assert "RuntimeError" in result.output and "Kacper" not in result.output
+    assert (tmp_path / "out" / "good.txt").exists()
+    assert not (tmp_path / "out" / "bad.txt").exists()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -38,6 +39,13 @@ def handle_errors(func: F) -> F:
             fail(str(err))
         except KeyboardInterrupt:
             fail("interrupted", 130)
+        except (click.exceptions.Exit, click.ClickException, SystemExit):
+            raise
+        except Exception as err:
+            if os.environ.get("REDACTOR_DEBUG"):
+                raise
+            # Never a traceback, and never the exception's text (it could quote a document).
+            fail(f"internal error ({type(err).__name__}); set REDACTOR_DEBUG=1 for details")
 
     return wrapper  # type: ignore[return-value]
 

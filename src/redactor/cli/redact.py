@@ -183,6 +183,13 @@ def redact(
             refused.append((source, str(err)))
             click.echo(f"refused: {err}", err=True)
             continue
+        except Exception as err:
+            # A library failing in a way nobody foresaw: refuse this file and go on. Only the
+            # kind of error is named: its message could quote the document.
+            reason = f"{source}: could not be processed ({type(err).__name__}); file refused"
+            refused.append((source, reason))
+            click.echo(f"refused: {reason}", err=True)
+            continue
         results.append(result)
         counts = ", ".join(f"{n} {kind}" for kind, n in result.counts().items()) or "nothing found"
         click.echo(f"{source} -> {target} ({counts})", err=True)
