@@ -171,3 +171,19 @@ def test_nicknames_initials_and_lower_case(
     out = redactor.redact_text(text)
     assert not [g for g in gone if g in out]
     assert all(k in out for k in kept)
+
+
+def test_notes_typed_without_capitals(redactor: Redactor) -> None:
+    notes = (
+        "fri notes\n"
+        "- zofia + hope fell out again at lunch, sorted\n"
+        "- mark covering the minibus run, we will label the bags\n"
+        "- kacper off mon, mum says chickenpox\n"
+        "- please keep rm 3 free and well done everyone\n"
+        "- we hope the trip goes ahead\n"
+    )
+    out = redactor.redact_text(notes)
+    assert "zofia" not in out and "kacper" not in out and "mark covering" not in out
+    assert "+ hope fell" not in out  # a name here
+    assert "we hope the trip" in out and "we will label" in out  # words there
+    assert "rm 3 free" in out and "well done" in out

@@ -81,10 +81,12 @@ def write(path: Path, items: set[str]) -> None:
 
 
 if __name__ == "__main__":
-    first = nam_dict_names() | census("dist.male.first") | census("dist.female.first")
-    first |= curated(HERE / "extra_first_names.txt")
+    popular = census("dist.male.first") | census("dist.female.first")
+    popular |= curated(HERE / "extra_first_names.txt")
+    first = nam_dict_names() | popular
     last = census("dist.all.last") | curated(HERE / "extra_surnames.txt")
     write(HERE / "first_names.txt", first)
+    write(HERE / "popular_first_names.txt", popular)
     write(HERE / "surnames.txt", last)
     english = wordnet_words()
     write(HERE / "english_words.txt", english)

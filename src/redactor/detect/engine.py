@@ -28,7 +28,7 @@ from presidio_analyzer.context_aware_enhancers import ContextAwareEnhancer
 from redactor._registry import load
 from redactor.detect.names import NAME_RECOGNIZERS
 from redactor.detect.names.initials import TWO_LETTER_WORDS
-from redactor.detect.names.lexicon import fold, lexicon
+from redactor.detect.names.lexicon import WORD, fold, lexicon
 from redactor.detect.names.propagation import NameForm, find_mentions, name_forms
 from redactor.detect.names.roles import classify
 from redactor.detect.names.roster import Roster, RosterPerson, date_forms, load_roster
@@ -234,8 +234,22 @@ class SchoolDetector:
         # spaCy keeps every new string it meets in its vocabulary, so a long batch would grow
         # without bound; in a memory zone they are freed once these documents are done. Nothing
         # spaCy made may leave the zone: results leave it as plain _Spans.
+        texts = [c.text for c in chunks]
+        informal = [i for i, text in enumerate(texts) if _is_informal(text)]
         with self.analyzer.nlp_engine.get_nlp("en").memory_zone():
-            return self._analyze_in_zone([c.text for c in chunks])
+            out = self._analyze_in_zone(texts + [_truecase(texts[i]) for i in informal])
+        # Notes typed all in lower case ("- hope + amber fell out", "helen booked him") hide
+        # names from capital-letter cues. Those texts are read a second time with known first
+        # names capitalised, same length, so that the model and the rules judge them in context;
+        # what that second reading finds on lower-case words is added to the first.
+        for k, i in enumerate(informal):
+            extra = out[len(texts) + k]
+            out[i].extend(
+                s
+                for s in extra
+                if s.entity_type in PERSON_TYPES and texts[i][s.start : s.end][:1].islower()
+            )
+        return out[: len(texts)]
 
     def _analyze_in_zone(self, texts: list[str]) -> list[list[_Span]]:
         analyzer = self.analyzer
@@ -485,6 +499,32 @@ def _nicknames(text: str, spans: list[_Span]) -> list[_Span]:
                 )
             )
     return out
+
+
+_LINE_START = re.compile(r"(?m)^[ \t]*(?:[-•*>][ \t]*)?([^\W\d_])")
+
+
+def _is_informal(text: str) -> bool:
+    """Most lines start in lower case: notes typed without capitals."""
+    starts = [m.group(1) for m in _LINE_START.finditer(text)]
+    lower = sum(1 for ch in starts if ch.islower())
+    return len(starts) >= 5 and lower * 2 >= len(starts)
+
+
+def _truecase(text: str) -> str:
+    """`text` with every lower-case known first name capitalised (the length is unchanged)."""
+    lex = lexicon()
+    chars = list(text)
+    for m in WORD.finditer(text):
+        word = m.group()
+        # names that are words ("hope", "mark") only when they are names in common use, so
+        # that "free", "said" or "run" (rare first names somewhere) stay as they are
+        popular = not lex.is_common(word) or fold(word) in lex.popular_first_names
+        if word.islower() and len(word) > 2 and lex.is_first_name(word) and popular:
+            chars[m.start()] = word[0].upper()
+            for part in re.finditer(r"-([^\W\d_])", word):  # lily-rose -> Lily-Rose
+                chars[m.start() + part.start(1)] = part.group(1).upper()
+    return "".join(chars)
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

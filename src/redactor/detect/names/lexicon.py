@@ -47,6 +47,8 @@ class Lexicon:
     surnames: frozenset[str]
     common_words: frozenset[str]
     english_words: frozenset[str]
+    #: first names in common use (census lists and our curated ones), not every rare entry
+    popular_first_names: frozenset[str]
 
     def is_first_name(self, word: str) -> bool:
         key = fold(word)
@@ -90,4 +92,5 @@ def lexicon() -> Lexicon:
         surnames=read_list("surnames.txt"),
         common_words=read_list("common_words.txt"),
         english_words=read_list("english_words.txt"),
+        popular_first_names=read_list("popular_first_names.txt"),
     )
