@@ -519,8 +519,12 @@ def _truecase(text: str) -> str:
         word = m.group()
         # names that are words ("hope", "mark") only when they are names in common use, so
         # that "free", "said" or "run" (rare first names somewhere) stay as they are
-        popular = not lex.is_common(word) or fold(word) in lex.popular_first_names
-        if word.islower() and len(word) > 2 and lex.is_first_name(word) and popular:
+        parts = word.split("-")
+        popular = all(
+            lex.is_first_name(p) and (not lex.is_common(p) or fold(p) in lex.popular_first_names)
+            for p in parts
+        )
+        if word.islower() and len(word) > 2 and popular:
             chars[m.start()] = word[0].upper()
             for part in re.finditer(r"-([^\W\d_])", word):  # lily-rose -> Lily-Rose
                 chars[m.start() + part.start(1)] = part.group(1).upper()
