@@ -4,6 +4,7 @@ recognizers and name recognizers, then document-level work the analyzer cannot d
 1. segments the reader says hold one kind of data (a "Surname" column) become findings whole;
 2. the other segments are joined (so context crosses a header and the body, or the cells of a
    row), cut into chunks spaCy handles comfortably, run through `nlp.pipe` and the analyzer;
+   notes typed without capitals are read a second time with first names capitalised;
 3. names found with confidence, the school's roster and the deny list are looked for everywhere
    else in the document (propagation);
 4. each person mention is classed CHILD, ADULT or PERSON from its context or the roster;
