@@ -199,3 +199,12 @@ def test_with_changes_ignores_none_and_validates() -> None:
         base.with_changes(colour="blue")
     with pytest.raises(ConfigError, match="workers must be 1 or more"):
         base.with_changes(workers=0)
+
+
+def test_paths_given_as_strings_become_paths() -> None:
+    from pathlib import Path
+
+    from redactor.settings import Settings
+
+    settings = Settings().with_changes(roster="pupils.csv", staff="staff.csv")
+    assert settings.roster == Path("pupils.csv") and settings.staff == Path("staff.csv")

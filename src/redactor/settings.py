@@ -117,6 +117,9 @@ class Settings:
     def with_changes(self, **changes: Any) -> Settings:
         """A copy with the given fields changed (None values are ignored), validated."""
         kept = {k: v for k, v in changes.items() if v is not None}
+        for name in ("roster", "staff", "source"):  # accept plain strings for paths
+            if isinstance(kept.get(name), str):
+                kept[name] = Path(kept[name])
         unknown = set(kept) - {f.name for f in fields(self)}
         if unknown:
             raise ConfigError(f"unknown setting(s): {', '.join(sorted(unknown))}")
