@@ -88,3 +88,9 @@ def test_operator_per_entity_type() -> None:
     findings = find(text, "PERSON", "Zofia") + find(text, "PHONE", "07700 900123")
     out = redact(text, findings, operators=(("PHONE", "mask"),))
     assert out == "Call [PERSON 1] on ***** ******."
+
+
+def test_surname_first_is_the_same_person() -> None:
+    text = "Zofia Nowacka (Y4) joined.\nNOWACKA, Zofia is on the register."
+    findings = find(text, "CHILD", "Zofia Nowacka") + find(text, "PERSON", "NOWACKA, Zofia")
+    assert redact(text, findings) == "[CHILD 1] (Y4) joined.\n[CHILD 1] is on the register."

@@ -32,6 +32,7 @@ def spans(recognizer: PersonRecognizer, text: str) -> list[str]:
         ("Signed: R. Okafor", ["R. Okafor"]),
         ("Given by J Pennington at 12.00", ["J Pennington"]),
         ("Export row: KOWALCZYK, Zuzanna", ["KOWALCZYK, Zuzanna"]),
+        ("Export row: ASHWORTH, Grace", ["ASHWORTH, Grace"]),
         ("- tomasz – settled well this week", ["tomasz"]),
         ("thx priyanka for the cakes", ["priyanka"]),
         ("Maisie-Rose Pike arrived late.", ["Maisie-Rose Pike"]),

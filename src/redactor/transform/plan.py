@@ -64,7 +64,14 @@ def _merged_type(a: Finding, b: Finding, best: Finding) -> str:
     return best.entity_type
 
 
+_SURNAME_FIRST = re.compile(r"^\s*([^,]+?),\s*([^,]+?)\s*$")
+
+
 def _name_words(text: str) -> list[str]:
+    # "WHITEHOUSE, Charlotte" as registers write it is the same person as "Charlotte Whitehouse"
+    swapped = _SURNAME_FIRST.match(text)
+    if swapped:
+        text = f"{swapped.group(2)} {swapped.group(1)}"
     words = [_POSSESSIVE.sub("", w) for w in re.findall(r"[\w'’.-]+", normalise(text))]
     words = [w.strip(".-") for w in words]
     return [w for w in words if w and w not in _TITLES]

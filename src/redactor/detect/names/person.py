@@ -554,11 +554,13 @@ class PersonRecognizer(NameRecognizer):
         nxt = view.next_word(i, gap=", ")
         if nxt is None or view.text[w.end : nxt.start] != ", " or not w.is_capitalised:
             return 0.0, ""
-        if not (lex.is_first_name(nxt.text) and nxt.is_title and not lex.is_common(nxt.text)):
+        if not (lex.is_first_name(nxt.text) and nxt.is_title):
             return 0.0, ""
+        # A surname in capitals before a first name is the register layout itself, so even a
+        # first name that is a word ("WHITEHOUSE, Charlotte", "KING, Grace") counts.
         if w.is_upper and len(w.text) >= 3 and not lex.is_school_word(w.text):
             return 0.8, "SURNAME, Forename"
-        if lex.is_surname(w.text) and not lex.is_common(w.text):
+        if lex.is_surname(w.text) and not lex.is_common(w.text) and not lex.is_common(nxt.text):
             return 0.65, "Surname, Forename"
         return 0.0, ""
 
