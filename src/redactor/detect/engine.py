@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import bisect
 import functools
-import logging
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -39,8 +38,6 @@ from redactor.model import PERSON_TYPES, Document, Finding
 from redactor.settings import ENTITY_GROUPS, Settings
 
 __all__ = ["SchoolDetector", "analyzer_engine"]
-
-log = logging.getLogger("redactor")
 
 SEPARATOR = "\n"
 CHUNK_CHARS = 100_000  # spaCy's small model is comfortable well below its 1,000,000 limit
@@ -174,7 +171,7 @@ class SchoolDetector:
                 if segment.hint in PERSON_TYPES:
                     hinted_forms += name_forms(segment.text, segment.hint, lex)
 
-        forms = hinted_forms + self._roster_forms() + self._deny_forms()
+        forms = hinted_forms + self._roster_forms + self._deny_forms
         kept: dict[str, int] = {}
         for chunk, spans in zip(chunks, per_chunk, strict=True):
             spans.extend(_nicknames(chunk.text, spans))
@@ -281,6 +278,7 @@ class SchoolDetector:
 
     # -- names everywhere ------------------------------------------------------------------------
 
+    @functools.cached_property
     def _roster_forms(self) -> list[NameForm]:
         lex = lexicon()
         forms: list[NameForm] = []
@@ -293,6 +291,7 @@ class SchoolDetector:
                 forms.append(NameForm(fold(initials), person.entity_type, True, initials))
         return forms
 
+    @functools.cached_property
     def _deny_forms(self) -> list[NameForm]:
         lex = lexicon()
         return [f for term in self.settings.deny for f in name_forms(term, "PERSON", lex)]
@@ -310,27 +309,34 @@ class SchoolDetector:
             for m in find_mentions(chunk.text, forms)
         ]
 
-    def _roster_details(self, chunk: _Chunk) -> list[_Span]:
-        spans = []
+    @functools.cached_property
+    def _roster_detail_kinds(self) -> dict[str, str]:
+        """Every rostered pupil's UPN and date of birth (in each common format) -> its type."""
+        kinds: dict[str, str] = {}
         for person in self.people:
-            needles = []
             if person.upn:
-                needles.append(("UPN", person.upn))
+                kinds[person.upn] = "UPN"
             if person.dob:
-                needles += [("DOB", d) for d in date_forms(person.dob)]
-            for kind, needle in needles:
-                for m in re.finditer(rf"(?<![\w/.-]){re.escape(needle)}(?![\w/-])", chunk.text):
-                    spans.append(
-                        _Span(
-                            kind,
-                            m.start(),
-                            m.end(),
-                            ROSTER_SCORE,
-                            "roster",
-                            "a rostered pupil's detail",
-                        )
-                    )
-        return spans
+                kinds.update((d, "DOB") for d in date_forms(person.dob))
+        return kinds
+
+    @functools.cached_property
+    def _roster_detail_pattern(self) -> re.Pattern[str] | None:
+        needles = sorted(self._roster_detail_kinds, key=len, reverse=True)
+        if not needles:
+            return None
+        return re.compile(rf"(?<![\w/.-])(?:{'|'.join(map(re.escape, needles))})(?![\w/-])")
+
+    def _roster_details(self, chunk: _Chunk) -> list[_Span]:
+        pattern = self._roster_detail_pattern
+        if pattern is None:
+            return []
+        reason = "a rostered pupil's detail"
+        kinds = self._roster_detail_kinds
+        return [
+            _Span(kinds[m.group()], m.start(), m.end(), ROSTER_SCORE, "roster", reason)
+            for m in pattern.finditer(chunk.text)
+        ]
 
     def _with_role(self, text: str, span: _Span) -> _Span:
         if span.entity_type not in PERSON_TYPES:

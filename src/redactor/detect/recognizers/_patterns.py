@@ -20,6 +20,7 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 __all__ = [
     "DATE_RE",
     "MONTHS",
+    "OTHER_IDENTIFIER",
     "POSTCODE_CORE",
     "POSTCODE_OUTWARD",
     "REPORT_THRESHOLD",
@@ -126,6 +127,11 @@ def context_before(text: str, start: int, window: int = 40) -> str:
         above_start = text.rfind("\n", 0, above_end) + 1
         return text[max(above_start, above_end - window) : above_end] + "\n" + tail
     return tail
+
+
+# Between a label and a number: another number or another identifier's label means the label
+# belongs to something else ("NHS 943 476 5919, ULN 1234567890").
+OTHER_IDENTIFIER = re.compile(r"\d{3}|\b(?:UPN|ULN|NHS|NI|DOB)\b", re.IGNORECASE)
 
 
 def keyword_nearby(

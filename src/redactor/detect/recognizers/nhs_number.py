@@ -12,6 +12,7 @@ from collections.abc import Iterator
 
 from redactor.detect.recognizers._checksums import nhs_number_valid
 from redactor.detect.recognizers._patterns import (
+    OTHER_IDENTIFIER,
     UKRecognizer,
     column_header_matches,
     keyword_nearby,
@@ -24,9 +25,6 @@ _NHS_RE = re.compile(
 )
 _NHS_LABEL = re.compile(r"\b(?:NHS|CHI|health\s+service)\b", re.IGNORECASE)
 
-# another number or another identifier's label between the label and this number
-_OTHER_VALUE = re.compile(r"\d{3}|\b(?:UPN|ULN|NHS|NI|DOB)\b", re.IGNORECASE)
-
 
 class NHSNumberRecognizer(UKRecognizer):
     ENTITY = "NHS_NUMBER"
@@ -36,7 +34,7 @@ class NHSNumberRecognizer(UKRecognizer):
             start, end = m.span()
             digits = re.sub(r"\D", "", m.group())
             labelled = keyword_nearby(
-                text, start, end, _NHS_LABEL, before=40, blocker=_OTHER_VALUE
+                text, start, end, _NHS_LABEL, before=40, blocker=OTHER_IDENTIFIER
             ) or column_header_matches(text, start, _NHS_LABEL)
             valid = nhs_number_valid(digits)
             if labelled:

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 
 from redactor.detect.recognizers._checksums import uln_valid
 from redactor.detect.recognizers._patterns import (
+    OTHER_IDENTIFIER,
     UKRecognizer,
     column_header_matches,
     keyword_nearby,
@@ -21,9 +22,6 @@ __all__ = ["ULNRecognizer"]
 _ULN_RE = re.compile(r"(?<![\w\-/.,£$+])[1-9]\d{9}(?![\w\-/]|[.,]\d)")
 _ULN_LABEL = re.compile(r"\b(?:ULN|unique\s+learner\s+(?:number|no))s?\b", re.IGNORECASE)
 
-# another number or another identifier's label between the label and this number
-_OTHER_VALUE = re.compile(r"\d{3}|\b(?:UPN|ULN|NHS|NI|DOB)\b", re.IGNORECASE)
-
 
 class ULNRecognizer(UKRecognizer):
     ENTITY = "ULN"
@@ -32,7 +30,7 @@ class ULNRecognizer(UKRecognizer):
         for m in _ULN_RE.finditer(text):
             start, end = m.span()
             labelled = keyword_nearby(
-                text, start, end, _ULN_LABEL, before=40, blocker=_OTHER_VALUE
+                text, start, end, _ULN_LABEL, before=40, blocker=OTHER_IDENTIFIER
             ) or column_header_matches(text, start, _ULN_LABEL)
             valid = uln_valid(m.group())
             if labelled:
