@@ -94,3 +94,24 @@ def test_surname_first_is_the_same_person() -> None:
     text = "Zofia Nowacka (Y4) joined.\nNOWACKA, Zofia is on the register."
     findings = find(text, "CHILD", "Zofia Nowacka") + find(text, "PERSON", "NOWACKA, Zofia")
     assert redact(text, findings) == "[CHILD 1] (Y4) joined.\n[CHILD 1] is on the register."
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a short form of one person's first name is that person
+        (
+            "Alexander Brockway (Y5) won.\nAlex was proud.",
+            "[CHILD 1] (Y5) won.\n[CHILD 1] was proud.",
+        ),
+        # two people it could shorten: it stays a person of its own
+        (
+            "Alexander Brockway and Alexandra Pike won.\nAlex was proud.",
+            "[CHILD 1] and [CHILD 2] won.\n[CHILD 3] was proud.",
+        ),
+    ],
+)
+def test_short_form_shares_the_tag_of_the_only_person_it_shortens(text: str, expected: str) -> None:
+    alex = Finding("CHILD", 1, 0, 4, 0.9, "test")  # "Alex" opening the second line
+    findings = [*find(text, "CHILD", "Alexander Brockway", "Alexandra Pike"), alex]
+    assert redact(text, findings) == expected

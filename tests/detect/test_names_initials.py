@@ -30,6 +30,8 @@ def spans(recognizer: InitialsRecognizer, text: str) -> list[str]:
         ("Reviewed with the pupil Z.K. and the class.", ["Z.K."]),
         ("In art L drew a house.", ["L"]),
         ("zq trying him in the library w/ vb", ["vb", "zq"]),
+        ("Ask whether J-P talks about home in French.", ["J-P"]),
+        ("We think E-J has settled in well.", ["E-J"]),
     ],
 )
 def test_finds_initials(recognizer: InitialsRecognizer, text: str, expected: list[str]) -> None:
@@ -44,6 +46,8 @@ def test_finds_initials(recognizer: InitialsRecognizer, text: str, expected: lis
         "TO DO: book the room.",
         "Plan B is to meet at the hall.",
         "Ring the NHS 111 line.",
+        "Pupils with surnames A-M go to the hall; grades A-C are a pass.",
+        "Use the A-Z index.",
     ],
 )
 def test_leaves_acronyms(recognizer: InitialsRecognizer, text: str) -> None:

@@ -36,6 +36,9 @@ def spans(recognizer: PersonRecognizer, text: str) -> list[str]:
         ("- tomasz – settled well this week", ["tomasz"]),
         ("thx priyanka for the cakes", ["priyanka"]),
         ("Maisie-Rose Pike arrived late.", ["Maisie-Rose Pike"]),
+        # the register's name before the name a child goes by, in any case
+        ("- tj okonkwo-baptiste (chidi) – inhaler in office", ["chidi", "tj okonkwo-baptiste"]),
+        ("Meds for Kaz Wierzbicki (Kazimierz) are due.", ["Kaz Wierzbicki", "Kazimierz"]),
         ("concerned Wiktoria\n   Nowacka, who", ["Wiktoria\n   Nowacka"]),
     ],
 )
@@ -55,6 +58,7 @@ def test_finds_names(recognizer: PersonRecognizer, text: str, expected: list[str
         "Take an A Level course next year.",
         "He ran to the gate and back.",
         "Monday: INSET day. Tuesday: Christmas fair.",
+        "- spellings due (Tobiasz) on friday",  # an ordinary word before a bracketed name
     ],
 )
 def test_leaves_ordinary_words(recognizer: PersonRecognizer, text: str) -> None:
@@ -71,3 +75,14 @@ def test_results_explain_themselves_without_text(recognizer: PersonRecognizer) -
     result = recognizer.analyze(text, ["PERSON"], None)[0]
     reason = result.recognition_metadata["reason"]
     assert reason and "Okonjo" not in reason
+
+
+def test_speaker_before_a_verb_of_speech_needs_no_tag(recognizer: PersonRecognizer) -> None:
+    # no spaCy document here, so no part-of-speech tag: the verb of speech is the evidence
+    text = "The group went quiet after Zuzu said it was unfair."
+    assert spans(recognizer, text) == ["Zuzu"]
+    assert spans(recognizer, "The group went quiet after Zuzu left.") == []
+
+
+def test_a_role_before_a_bracketed_name_is_not_part_of_it(recognizer: PersonRecognizer) -> None:
+    assert spans(recognizer, "Contact the DSL (Kazimierz) first.") == ["Kazimierz"]

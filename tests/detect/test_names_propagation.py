@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from redactor.detect.names.lexicon import lexicon
-from redactor.detect.names.propagation import find_mentions, name_forms
+from redactor.detect.names.propagation import find_mentions, name_forms, short_forms
 from redactor.detect.names.roles import classify
 
 
@@ -28,6 +28,11 @@ def mentions(text: str, *names: str) -> list[str]:
         ("Grace was late. The grace period.", ["Grace Mbeki"], ["Grace"]),
         ("Darcy-Mae said hello", ["Darcy-Mae Pike"], ["Darcy-Mae"]),
         ("QJ and qj", ["QJ"], ["QJ"]),
+        # short forms of a first name found once: diminutives and clipped names
+        ("Later alex and Alex came.", ["Alexander Dunmore"], ["alex", "Alex"]),
+        ("Bella said no. Issy too.", ["Isabella Ferreira"], ["Bella", "Issy"]),
+        ("Fin was upset. A fin and a tail.", ["Finnian Rourke"], ["Fin"]),
+        ("Will you sign? Bill sent.", ["William Achterberg"], []),
     ],
 )
 def test_mentions(text: str, names: list[str], expected: list[str]) -> None:
@@ -54,3 +59,18 @@ def test_titles_are_not_name_forms() -> None:
 def test_roles(text: str, name: str, expected: str) -> None:
     start = text.index(name)
     assert classify(text, start, start + len(name)) == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "expected", "absent"),
+    [
+        ("Alexander", {"alex", "alec"}, set()),
+        ("Finnian", {"fin"}, set()),
+        ("William", {"billy"}, {"will", "bill"}),  # words every sentence may start with
+        ("Harper", set(), {"har"}),  # a clipped form no one uses as a name
+        ("Oluwaseun", set(), set()),
+    ],
+)
+def test_short_forms(name: str, expected: set[str], absent: set[str]) -> None:
+    forms = set(short_forms(name, lexicon()))
+    assert expected <= forms and not (absent & forms)

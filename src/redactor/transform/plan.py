@@ -3,16 +3,20 @@
 1. Overlapping findings in a segment are merged into one span (the union: when two recognizers
    disagree on where a name ends, the larger span is the safe one).
 2. Mentions of the same entity share a tag: "Charlotte Whitehouse", "Charlotte", "WHITEHOUSE"
-   and "Charlotte's" are all [CHILD 1]; a person mentioned anywhere as a child is a CHILD.
+   and "Charlotte's" are all [CHILD 1], and so is "Lottie", a short form of Charlotte; a person
+   mentioned anywhere as a child is a CHILD.
 3. The operator chosen for the entity type makes the replacement text.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from redactor.detect.names.lexicon import fold, lexicon
+from redactor.detect.names.propagation import short_forms
 from redactor.model import PERSON_TYPES, Document, Edit, Finding
 from redactor.settings import Settings, entity_group
 from redactor.transform.operators import OperatorInput, normalise, replacement_for
@@ -77,6 +81,16 @@ def _name_words(text: str) -> list[str]:
     return [w for w in words if w and w not in _TITLES]
 
 
+def _shortens(word: str, person: _Entity) -> bool:
+    names = person.key.split()
+    return len(names) > 1 and fold(word) in _short_forms_of(names[0])
+
+
+@functools.lru_cache(maxsize=4096)
+def _short_forms_of(first_name: str) -> frozenset[str]:
+    return frozenset(short_forms(first_name, lexicon()))
+
+
 def _identity(entity_type: str, text: str) -> str:
     if entity_type in ("PHONE",):
         digits = re.sub(r"\D", "", text)
@@ -116,6 +130,10 @@ def plan_edits(document: Document, findings: list[Finding], settings: Settings) 
             entity = next(
                 (p for p in people if words[0] in p.words and _same_kind(p.label, kind)), None
             )
+        if entity is None and len(words) == 1:
+            # "Alex" after "Alexander Brockway": a short form of exactly one person's first name
+            shortened = [p for p in people if _shortens(words[0], p) and _same_kind(p.label, kind)]
+            entity = shortened[0] if len(shortened) == 1 else None
         if entity is None and len(words) > 1:
             # "J. Smith" / "Jo Smith" after "Joanne Smith": same surname and matching initial
             entity = next((p for p in people if _compatible(words, p)), None)

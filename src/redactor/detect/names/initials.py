@@ -76,6 +76,14 @@ _LOWER_WORDS = frozenset(
     "hi ha eh ah uh um pm vm rm wk bc pe re mr ms dr".split()
 )
 
+# Initials of a hyphenated first name before what a person does: "whether A-M talks", "J-P was".
+# Only before a verb, since letter ranges ("surnames A-M", "grades A-C") look the same.
+_HYPHENATED = re.compile(
+    r"(?<![\w.'’-])([A-Z]-[A-Z])(?![\w-])(?=\s+(?:is|was|has|had|said|says|talks|talked|"
+    r"told|tells|went|goes|likes|liked|loves|wants|wanted|needs|needed|seems|seemed|gets|got|"
+    r"came|comes|did|does|will|would|can|could|refused|refuses|cried|asked)\b|['’]s\s+[a-z])"
+)
+
 
 def is_initials(token: str) -> bool:
     return (
@@ -163,4 +171,10 @@ class InitialsRecognizer(NameRecognizer):
                 "P.M.",
             ):
                 out.append(result("PERSON", m.start(1), m.end(1), 0.6, NAME, "dotted initials"))
+        for m in _HYPHENATED.finditer(text):
+            out.append(
+                result(
+                    "PERSON", m.start(1), m.end(1), 0.6, NAME, "hyphenated initials before a verb"
+                )
+            )
         return out

@@ -14,6 +14,7 @@ Rules, each with its own score (the engine reports from 0.5):
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import Any
 
@@ -177,6 +178,23 @@ _NAME_VERBS = frozenset(
         "takes",
     ]
 )
+# Verbs of speech: after one, even a capitalised word the tagger calls a common noun is a
+# speaker ("after Harps said ...", "Zee asked").
+_SPEECH_VERBS = frozenset(
+    "said says asked asks told tells replied replies shouted shouts explained explains "
+    "whispered whispers added adds answered answers admitted admits claimed claims".split()
+)
+# What school notes say of a pupil's attendance straight after the name: "Ivy off today",
+# "Summer absent", "Rose late again".
+_ATTENDANCE_WORDS = frozenset("off absent late ill unwell poorly sick away back excluded".split())
+# What follows "off" or "absent" when it is said of a child ("Ivy off today", "Rose late again,
+# no call"), and not when the name is a verb with an object ("Mark absent pupils", "Mark off the
+# names").
+_AFTER_ATTENDANCE = re.compile(
+    r"\s*(?:$|[,.;:!?)–—(-]|\d|(?:today|yesterday|tomorrow|again|all|this|since|for|until|"
+    r"till|with|after|on|from|sick|ill|poorly|unwell|still|now|due|and|but|as)\b)",
+    re.IGNORECASE,
+)
 _NOT_NAMES_ENT = frozenset(
     {
         "GPE",
@@ -224,6 +242,7 @@ class PersonRecognizer(NameRecognizer):
             found.extend(self._from_model(view, doc))
         found.extend(self._from_titles(view))
         found.extend(self._from_lexicon(view))
+        found.extend(self._before_bracketed_name(view))
         return found
 
     # -- spaCy entities --------------------------------------------------------------------------
@@ -496,6 +515,13 @@ class PersonRecognizer(NameRecognizer):
             and (pos == "PROPN" or (starts and pos not in ("AUX", "VERB", "DET", "PRON", "ADP")))
         ):
             return 0.6, "known first name before a verb"
+        if (
+            pos == "PROPN"
+            and nxt is not None
+            and nxt.text.lower() in _ATTENDANCE_WORDS
+            and _AFTER_ATTENDANCE.match(view.text, nxt.end)  # not "Mark absent pupils"
+        ):
+            return 0.6, "known first name before an attendance word"
         return 0.0, ""
 
     def _initial_and_surname(self, view: TextView, i: int) -> tuple[float, str]:
@@ -574,7 +600,12 @@ class PersonRecognizer(NameRecognizer):
         nxt = view.next_word(i)
         if nxt is None or nxt.text.lower() not in _NAME_VERBS:
             return 0.0, ""
-        if view.pos(w) != "PROPN" and (lex.is_english(w.text) or not view.starts_sentence(w)):
+        speaker = nxt.text.lower() in _SPEECH_VERBS and not lex.is_english(w.text)
+        if (
+            view.pos(w) != "PROPN"
+            and (lex.is_english(w.text) or not view.starts_sentence(w))
+            and not speaker
+        ):
             return 0.0, ""
         # The small model often calls an unfamiliar name an organisation; places it gets right.
         excluded = _PLACE_ENTS if not lex.is_english(w.text) else _NOT_NAMES_ENT
@@ -583,6 +614,57 @@ class PersonRecognizer(NameRecognizer):
         if view.starts_sentence(w) or _after_comma_or_and(view, w):
             return 0.55, "proper noun before a verb"
         return 0.5, "proper noun before a verb"
+
+    def _before_bracketed_name(self, view: TextView) -> list[RecognizerResult]:
+        """'jj campbell-reid (jayden)', 'Mo Abdi (Mohamed)': the words before a known first name
+        in brackets are the same person's name as the register writes it, even in lower case
+        and even when no list knows them. They must open a line or sentence, or be capitalised,
+        and be no ordinary word."""
+        lex = self.lexicon
+        out: list[RecognizerResult] = []
+        starts: list[int] | None = None
+        for m in _BRACKETED_WORD.finditer(view.text):
+            inner = m.group(1)
+            if not lex.is_first_name(inner) or lex.is_common(inner) or lex.is_school_word(inner):
+                continue
+            if starts is None:
+                starts = [w.start for w in view.words]
+            k = bisect.bisect_left(starts, m.start()) - 1
+            if k < 0 or view.text[view.words[k].end : m.start()].strip(" "):
+                continue
+            run: list[Word] = []
+            while k >= 0 and len(run) < 3:
+                w = view.words[k]
+                plain = (
+                    lex.is_english(w.text)
+                    and not (
+                        (lex.is_first_name(w.text) or lex.is_surname(w.text))
+                        and not lex.is_common(w.text)
+                    )
+                    # "mo hussain": a two-letter short form before a surname
+                    and not (len(w.text) <= 2 and run)
+                )
+                if plain or lex.is_school_word(w.text) or w.text.lower() in _FUNCTION_WORDS:
+                    break
+                run.insert(0, w)
+                if k == 0 or view.text[view.words[k - 1].end : w.start] != " ":
+                    break
+                k -= 1
+            if not run or (not view.starts_sentence(run[0]) and not all(w.is_title for w in run)):
+                continue
+            if run[0].is_upper and len(run) == 1:
+                continue  # "DSL (Helen)": a role or initials, not a name
+            out.append(
+                result(
+                    "PERSON",
+                    run[0].start,
+                    run[-1].end,
+                    0.6,
+                    NAME,
+                    "name before a first name in brackets",
+                )
+            )
+        return out
 
     def _before_year_group(self, view: TextView, i: int) -> bool:
         """'Tobiasz Wrona (Y5)', 'WHITEHOUSE (Y4)': unknown capitalised words before a year group
@@ -637,6 +719,7 @@ class PersonRecognizer(NameRecognizer):
 
 
 _WIDE_GAP = re.compile(r"\t|\n| {2,}")
+_BRACKETED_WORD = re.compile(r"\(\s*([^\W\d_]{2,}(?:-[^\W\d_]+)?)\s*\)")
 
 
 def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -4,13 +4,21 @@ typed or not ("Zoe" for "Zoë").
 
 Words that are also ordinary English words (Grace, Will, Brown) are matched only when written
 with a capital, so "grace period" and "will" stay; initials are matched only in capitals.
+
+A first name also brings the short forms people use for it: the diminutives of the `nicknames`
+package (Isabella: Bella, Issy; Thomas: Tom, Tommy) and its first three or four letters when
+those are a first name in their own right (Finlay: Fin; Alexander: Alex), so that "Fin" or
+"alex" later in the notes is the same child.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+
+from nicknames import NickNamer
 
 from redactor.detect.names.lexicon import Lexicon, fold, fold_same_length
 
@@ -33,6 +41,7 @@ def name_forms(surface: str, entity_type: str, lexicon: Lexicon) -> list[NameFor
     """The full name and each of its parts (of two letters or more) as separate forms."""
     words = [w for w in re.findall(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*", surface)]
     words = [re.sub(r"['’]s$", "", w) for w in words]
+    titled = len(words) > 1 and words[0].lower().rstrip(".") in _TITLES
     words = [w for w in words if w.lower().rstrip(".") not in _TITLES]
     if not words:
         return []
@@ -42,6 +51,10 @@ def name_forms(surface: str, entity_type: str, lexicon: Lexicon) -> list[NameFor
     full = " ".join(words)
     if len(words) > 1:
         forms.append(NameForm(fold(full), entity_type, any(lexicon.is_common(w) for w in words)))
+    # "Mrs Adebayo": after a title comes a surname, which has no short forms
+    if not titled and len(words) <= 3 and lexicon.is_first_name(words[0]):
+        for short in short_forms(words[0], lexicon):
+            forms.append(NameForm(fold(short), entity_type, lexicon.is_common(short)))
     for w in words:
         if len(w) < 2 or lexicon.is_school_word(w):
             continue
@@ -56,6 +69,47 @@ def name_forms(surface: str, entity_type: str, lexicon: Lexicon) -> list[NameFor
         if "-" in w:  # "Darcy-Mae": also "Darcy Mae" and the parts as written alone
             forms.append(NameForm(fold(w.replace("-", " ")), entity_type, lexicon.is_common(w)))
     return forms
+
+
+# Short forms that are also words every sentence may start with: never taken for a name.
+_NOT_SHORT_FORMS = frozenset(
+    "will may can art bell rich bill mark rob sue pat don dot kit ray jack ben".split()
+)
+
+
+def short_forms(first_name: str, lexicon: Lexicon) -> list[str]:
+    """What `first_name` may be shortened to in notes (not the name itself)."""
+    key = fold(first_name)
+    if "-" in key or len(key) < 4:
+        return []
+    # clipped forms only when in common use as names themselves: "Fin", "Alex", not "Har"
+    candidates = {
+        key[:n] for n in (3, 4) if len(key) >= n + 2 and key[:n] in lexicon.popular_first_names
+    }
+    candidates.update(
+        short
+        for short in _diminutives(key)
+        if not lexicon.is_english(short) or lexicon.is_first_name(short)  # "Issy", "Bella"
+    )
+    return [
+        short
+        for short in sorted(candidates - {key})
+        if len(short) >= 3
+        and short not in _NOT_SHORT_FORMS
+        and not lexicon.is_school_word(short)
+        # a short form that is also a word ("fin", "sandy") only if it is a name in common use
+        and (not lexicon.is_common(short) or short in lexicon.popular_first_names)
+    ]
+
+
+@functools.lru_cache(maxsize=4096)
+def _diminutives(folded_name: str) -> frozenset[str]:
+    return frozenset(fold(n) for n in _nicknamer().nicknames_of(folded_name))
+
+
+@functools.lru_cache(maxsize=1)
+def _nicknamer() -> NickNamer:
+    return NickNamer()
 
 
 @dataclass(frozen=True)
