@@ -187,3 +187,18 @@ def test_notes_typed_without_capitals(redactor: Redactor) -> None:
     assert "+ hope fell" not in out  # a name here
     assert "we hope the trip" in out and "we will label" in out  # words there
     assert "rm 3 free" in out and "well done" in out
+
+
+def test_chat_export_typed_without_capitals(redactor: Redactor) -> None:
+    # a pasted chat: speakers capitalised by the app, messages in lower case after time stamps
+    chat = (
+        "[08:02] Gwen Achterberg: morning all, anyone got the minibus keys\n"
+        "[08:05] Tamsin Dunmore: in the office drawer as always\n"
+        "[08:10] Gwen Achterberg: thx. heads up – summer's mum rang, she's in late\n"
+        "[08:12] Tamsin Dunmore: will do. brooke crying by the gate again, i'll go\n"
+        "[08:20] Gwen Achterberg: can you log it pls, we will talk at break\n"
+        "[08:31] Tamsin Dunmore: done, logged it\n"
+    )
+    out = redactor.redact_text(chat)
+    assert "summer's" not in out and "brooke" not in out
+    assert "will do" in out and "we will talk" in out and "can you log" in out

@@ -39,6 +39,17 @@ def spans(recognizer: PersonRecognizer, text: str) -> list[str]:
         # the register's name before the name a child goes by, in any case
         ("- tj okonkwo-baptiste (chidi) – inhaler in office", ["chidi", "tj okonkwo-baptiste"]),
         ("Meds for Kaz Wierzbicki (Kazimierz) are due.", ["Kaz Wierzbicki", "Kazimierz"]),
+        # the head of a line of notes: time stamp or year group, name, then a dash or colon
+        ("3.40 ollie marsh – mum came, all fine", ["ollie", "ollie marsh"]),
+        ("Y4 – Tamsin Quillfeather: new glasses", ["Tamsin Quillfeather"]),
+        # titles typed in lower case
+        ("told him to ask mrs achterberg in yr 5", ["achterberg"]),
+        ("mr p asked about the trip", ["p"]),
+        # what a child is called, greetings, a month that is a first name before a surname
+        ("At home she is called Didi by everyone.", ["Didi"]),
+        ("Dear Mrs Raghunathan,", ["Raghunathan"]),
+        ("Hi Odhran, thanks for this.", ["Odhran"]),
+        ("Jun Szczepanik (Y4) joined on Monday.", ["Jun", "Szczepanik"]),
         ("concerned Wiktoria\n   Nowacka, who", ["Wiktoria\n   Nowacka"]),
     ],
 )
@@ -59,6 +70,10 @@ def test_finds_names(recognizer: PersonRecognizer, text: str, expected: list[str
         "He ran to the gate and back.",
         "Monday: INSET day. Tuesday: Christmas fair.",
         "- spellings due (Tobiasz) on friday",  # an ordinary word before a bracketed name
+        "- Hope House – quiet room for the afternoon",  # a room, not a person
+        "Hi All, thanks Everyone for coming.",
+        "I will miss assembly tomorrow.",
+        "A game called Tag at break.",
     ],
 )
 def test_leaves_ordinary_words(recognizer: PersonRecognizer, text: str) -> None:

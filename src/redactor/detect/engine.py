@@ -28,7 +28,7 @@ from presidio_analyzer.context_aware_enhancers import ContextAwareEnhancer
 from redactor._registry import load
 from redactor.detect.names import NAME_RECOGNIZERS
 from redactor.detect.names.initials import TWO_LETTER_WORDS
-from redactor.detect.names.lexicon import WORD, fold, lexicon
+from redactor.detect.names.lexicon import POSSESSIVE_END, WORD, fold, lexicon
 from redactor.detect.names.propagation import NameForm, find_mentions, name_forms
 from redactor.detect.names.roles import classify
 from redactor.detect.names.roster import Roster, RosterPerson, date_forms, load_roster
@@ -508,14 +508,26 @@ def _nicknames(text: str, spans: list[_Span]) -> list[_Span]:
     return out
 
 
-_LINE_START = re.compile(r"(?m)^[ \t]*(?:[-•*>][ \t]*)?([^\W\d_])")
+# Where a sentence starts: a line (after a bullet, a time stamp such as "4.10" or "[08:14]" and
+# a chat speaker's "Name:"), or after a full stop. Its first letter is what the test reads.
+_SENTENCE_START = re.compile(
+    r"(?m)(?:^[ \t]*(?:[-•*>][ \t]*)?(?:\[?\d{1,2}[:.]\d{2}\]?[ \t]+(?:[^:\n]{1,30}:[ \t]+)?)?"
+    r"|(?<=[.!?])[ \t]+)([^\W\d_])"
+)
 
 
 def _is_informal(text: str) -> bool:
-    """Most lines start in lower case: notes typed without capitals."""
-    starts = [m.group(1) for m in _LINE_START.finditer(text)]
+    """Most sentences start in lower case: notes or chat typed without capitals."""
+    starts = [m.group(1) for m in _SENTENCE_START.finditer(text)]
     lower = sum(1 for ch in starts if ch.islower())
-    return len(starts) >= 5 and lower * 2 >= len(starts)
+    return len(starts) >= 5 and lower * 5 >= len(starts) * 2
+
+
+# Function words that are somebody's first name somewhere ("Can", "Will"): in notes, the word.
+_NEVER_TRUECASED = frozenset(
+    "can will may did does has had was are the and but for not you all any new one see say "
+    "buddy baby".split()
+)
 
 
 def _truecase(text: str) -> str:
@@ -523,7 +535,9 @@ def _truecase(text: str) -> str:
     lex = lexicon()
     chars = list(text)
     for m in WORD.finditer(text):
-        word = m.group()
+        word = POSSESSIVE_END.sub("", m.group())  # "sonny's dad" -> "Sonny's dad"
+        if word in _NEVER_TRUECASED or lex.is_school_word(word):
+            continue
         # names that are words ("hope", "mark") only when they are names in common use, so
         # that "free", "said" or "run" (rare first names somewhere) stay as they are
         parts = word.split("-")

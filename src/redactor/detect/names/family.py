@@ -18,7 +18,7 @@ FAMILY = (
     r"mum|mom|mummy|mother|dad|daddy|father|nan|nana|nanny|gran|granny|grandma|grandmother|"
     r"grandad|grandpa|grandfather|auntie|aunty|aunt|uncle|brother|sister|cousin|step-?dad|"
     r"step-?mum|stepfather|stepmother|carer|foster carer|partner|boyfriend|girlfriend|son|"
-    r"daughter|sibling|twin|half-brother|half-sister|niece|nephew|guardian"
+    r"daughter|sibling|twin|half-brother|half-sister|niece|nephew|guardian|buddy|best friend"
 )
 # Relatives whose first name often follows in lower case in notes ("nanny sue", "uncle dave").
 _RELATIVE_BEFORE_NAME = re.compile(
@@ -30,6 +30,14 @@ _NAME_WORD = r"[A-Z][^\W\d_]+(?:[-'’][A-Z]?[^\W\d_]+)*"
 _ANY_WORD = r"[^\W\d_]+(?:[-'’][^\W\d_]+)*"
 # Family words in any case; names as written (a capital, except where said otherwise).
 _POSSESSIVE_FAMILY = re.compile(rf"\b({_NAME_WORD})['’]s\s+(?i:{FAMILY})\b")
+# The same in notes typed without capitals ("river's mum rang"), but not "the boy's mum".
+_LOWER_POSSESSIVE_FAMILY = re.compile(
+    rf"(?<![\w'’-])([a-z][^\W\d_]+(?:-[^\W\d_]+)?)['’]s\s+(?:{FAMILY})\b"
+)
+_FAMILY_WORD = re.compile(rf"(?:{FAMILY})", re.IGNORECASE)
+# Lower-case words before "'s mum" that are first names somewhere but not here. Any other first
+# name there is a name, even one that is also a word ("river's mum"): things have no mums.
+_NOT_NAMES_BEFORE_FAMILY = frozenset("baby child kid friend pupil everyone nobody".split())
 _FAMILY_PAREN = re.compile(rf"\b(?i:{FAMILY})\s*\(\s*({_ANY_WORD}(?:\s+{_NAME_WORD})?)\s*\)")
 _FAMILY_OF = re.compile(rf"\b(?i:{FAMILY})\s+of\s+({_NAME_WORD}(?:\s+{_NAME_WORD})?)")
 _MODALS = frozenset(["will", "may", "can", "must", "shall", "would", "could", "should", "might"])
@@ -54,13 +62,25 @@ class FamilyRecognizer(NameRecognizer):
         out = []
         for m in _POSSESSIVE_FAMILY.finditer(text):
             word = m.group(1)
-            if not word[0].isupper() or lex.is_school_word(word):
+            if not word[0].isupper() or lex.is_school_word(word) or _FAMILY_WORD.fullmatch(word):
                 continue
             if lex.is_common(word) and not lex.is_first_name(word):
                 continue
             out.append(
                 result("PERSON", m.start(1), m.end(1), 0.75, NAME, "name before family word")
             )
+        for m in _LOWER_POSSESSIVE_FAMILY.finditer(text):
+            word = m.group(1)
+            if (
+                len(word) > 2
+                and lex.is_first_name(word)
+                and word not in _NOT_NAMES_BEFORE_FAMILY
+                and not lex.is_school_word(word)
+                and not _FAMILY_WORD.fullmatch(word)  # "buddy's dad", "sister's mum"
+                and not _after_determiner(text, m.start(1))  # "the boy's mum"
+            ):
+                reason = "name before family word"
+                out.append(result("PERSON", m.start(1), m.end(1), 0.65, NAME, reason))
         for pattern, reason in (
             (_FAMILY_PAREN, "name in brackets after family word"),
             (_FAMILY_OF, "family word of a name"),
@@ -98,3 +118,13 @@ class FamilyRecognizer(NameRecognizer):
             if lex.is_first_name(word) and (word[0].isupper() or word.islower()):
                 out.append(result("PERSON", m.start(1), m.end(1), 0.65, NAME, "relative's name"))
         return out
+
+
+_DETERMINER_BEFORE = re.compile(
+    r"\b(?:a|an|the|this|that|every|each|any|some|one|his|her|my|our|your|their)\s+$",
+    re.IGNORECASE,
+)
+
+
+def _after_determiner(text: str, start: int) -> bool:
+    return _DETERMINER_BEFORE.search(text[max(0, start - 12) : start]) is not None

@@ -21,6 +21,7 @@ from typing import Any
 from presidio_analyzer import RecognizerResult
 
 from redactor.detect.names._text import NameRecognizer, TextView, Word, result
+from redactor.detect.names.lexicon import fold
 
 TITLES = frozenset(
     [
@@ -176,6 +177,21 @@ _NAME_VERBS = frozenset(
         "makes",
         "took",
         "takes",
+        # what notes say a child is doing: "Brooke crying in the toilets", "Hope refusing"
+        "crying",
+        "refusing",
+        "struggling",
+        "shouting",
+        "screaming",
+        "hitting",
+        "kicking",
+        "asking",
+        "saying",
+        "telling",
+        "laughing",
+        "smiling",
+        "sobbing",
+        "upset",
     ]
 )
 # Verbs of speech: after one, even a capitalised word the tagger calls a common noun is a
@@ -243,7 +259,34 @@ class PersonRecognizer(NameRecognizer):
         found.extend(self._from_titles(view))
         found.extend(self._from_lexicon(view))
         found.extend(self._before_bracketed_name(view))
+        found.extend(self._entry_heads(view))
+        found.extend(self._lower_case_titles(view))
+        found.extend(self._called(view))
+        found.extend(self._greeted(view))
+        found.extend(self._month_first_names(view, found))
         return found
+
+    def _month_first_names(
+        self, view: TextView, found: list[RecognizerResult]
+    ) -> list[RecognizerResult]:
+        """'Jun Hao Lim', 'April Osei': a first name that is also a month or a season is left
+        out by the rules above (as a school word), so it is added where a name found here
+        follows it."""
+        if not found:
+            return []
+        starts = {r.start for r in found if r.end - r.start > 2}
+        out = []
+        for k, w in enumerate(view.words[1:], start=1):
+            before = view.words[k - 1]
+            if w.start not in starts or view.text[before.end : w.start] != " ":
+                continue
+            if not before.is_title or before.text.lower() not in _MONTH_FIRST_NAMES:
+                continue
+            if k >= 2 and re.search(r"\d\s*$", view.text[: before.start]):
+                continue  # "on 12 May Chen came": the month of a date
+            reason = "first name that is also a school word, before a name"
+            out.append(result("PERSON", before.start, before.end, 0.6, NAME, reason))
+        return out
 
     # -- spaCy entities --------------------------------------------------------------------------
 
@@ -478,7 +521,19 @@ class PersonRecognizer(NameRecognizer):
         if w.is_upper:
             return 0.0, ""  # a word in capitals is a heading or an acronym unless shown otherwise
         if w.text.lower() in _FUNCTION_WORDS:
-            return 0.0, ""  # "He", "An", "Will": pronouns and function words are never names
+            # "He", "An", "Will": pronouns and function words are not names, except a capital
+            # mid-sentence beside another name ("thanks to Mei and Will")
+            partner = _coordinated(view, i)
+            if (
+                w.is_title
+                and not view.starts_sentence(w)
+                and partner is not None
+                and partner.is_title
+                and lex.is_first_name(partner.text)
+                and partner.text.lower() not in _FUNCTION_WORDS
+            ):
+                return 0.6, "known first name paired with another name"
+            return 0.0, ""
         if not lex.is_common(w.text):
             if view.ent_label(w) in ("GPE", "LOC") and view.pos(w) != "PROPN":
                 return 0.0, ""
@@ -489,7 +544,13 @@ class PersonRecognizer(NameRecognizer):
         if view.has_possessive(w):
             return 0.65, "known first name, possessive"
         pos = view.pos(w)  # needed from here on: asked only for names that are also words
-        if nxt is not None and nxt.is_title and lex.is_surname(nxt.text) and pos == "PROPN":
+        if (
+            nxt is not None
+            and nxt.is_title
+            and lex.is_surname(nxt.text)
+            and pos == "PROPN"
+            and nxt.text.lower() not in _THING_WORDS  # "Hope House", "Rose Garden"
+        ):
             return 0.7, "known first name and surname"
         if nxt is not None and nxt.is_title and not lex.is_english(nxt.text):
             return 0.65, "known first name before an unknown capitalised word"
@@ -666,6 +727,134 @@ class PersonRecognizer(NameRecognizer):
             )
         return out
 
+    def _entry_heads(self, view: TextView) -> list[RecognizerResult]:
+        """The person a line of notes is about, named at its head before a dash, colon or
+        bracket: "4.00 alfie thornton – mum came", "- sanne de vries (Y3): settled",
+        "Y5 – Shenice Blackwood: part-time timetable". The layout says name, so the surname
+        counts even when it is also a word (Moss, Field) and the whole name may be lower case."""
+        lex = self.lexicon
+        out = []
+        for m in _ENTRY_HEAD.finditer(view.text):
+            words = [w for w in view.words if m.start("name") <= w.start and w.end <= m.end("name")]
+            if not words or words[0].start != m.start("name"):
+                continue
+            year_prefix = m.group("year") is not None
+            first = words[0]
+            known = lex.is_first_name(first.text) and (
+                not lex.is_common(first.text)
+                or fold(first.text) in lex.popular_first_names
+                or (year_prefix and len(words) > 1)
+            )
+            unknown_capitalised = (
+                year_prefix
+                and first.is_title
+                and not lex.is_english(first.text)
+                and not lex.is_surname(first.text)
+            )
+            if not (known or unknown_capitalised) or len(first.text) < 2:
+                continue
+            if first.text.lower() in _FUNCTION_WORDS:
+                continue
+            if lex.is_school_word(first.text) and not (year_prefix and len(words) > 1):
+                continue  # "Jun Hao Lim" after a year group is a name, "Jun –" a month
+            if first.is_upper:
+                continue  # headings and acronyms
+            if len(words) == 1 and not year_prefix:
+                continue  # one word at a bullet: the lower-case bullet rule's business
+            if not all(self._name_part(w, year_prefix) for w in words[1:]):
+                continue
+            out.append(
+                result("PERSON", first.start, words[-1].end, 0.65, NAME, "name heading a note")
+            )
+        return out
+
+    def _name_part(self, w: Word, year_prefix: bool) -> bool:
+        """A word that may follow a first name inside a name at the head of a note."""
+        lex = self.lexicon
+        text = w.text
+        if len(text) == 1:
+            return True  # "priya s"
+        low = text.lower()
+        if low in _PARTICLES:
+            return True
+        if low in _FUNCTION_WORDS or low in _THING_WORDS or lex.is_school_word(text):
+            return False
+        if text.isupper():
+            return False
+        if lex.is_surname(text) or lex.is_first_name(text):
+            return True
+        return (year_prefix or w.is_title) and not lex.is_english(text)
+
+    def _called(self, view: TextView) -> list[RecognizerResult]:
+        """'at home he is called Chotu', 'known as Kaz', 'goes by Sasha': what a child is
+        called is a name, even one no list knows."""
+        lex = self.lexicon
+        out = []
+        for m in _CALLED.finditer(view.text):
+            word = m.group(1)
+            if lex.is_school_word(word) or word.isupper():
+                continue
+            if lex.is_english(word) and not (lex.is_first_name(word) and not lex.is_common(word)):
+                continue  # "a game called Tag", "called Mum"
+            out.append(result("PERSON", m.start(1), m.end(1), 0.6, NAME, "what someone is called"))
+        return out
+
+    def _greeted(self, view: TextView) -> list[RecognizerResult]:
+        """'Dear Tobiasz,', 'Hi Mrs Eze', 'thanks Gosia!': the person a message greets or
+        thanks, up to two capitalised words, when they are no ordinary words."""
+        lex = self.lexicon
+        out = []
+        for m in _GREETING.finditer(view.text):
+            names = m.group(1).split()
+            kept = []
+            for word in names:
+                if word.lower().rstrip(".") in TITLES:
+                    if kept:
+                        break
+                    continue
+                if lex.is_school_word(word) or word.isupper() or word.lower() in _FUNCTION_WORDS:
+                    break
+                if lex.is_common(word) and not (lex.is_first_name(word) or lex.is_surname(word)):
+                    break
+                kept.append(word)
+            if not kept:
+                continue
+            if len(kept) == 1 and lex.is_english(kept[0]) and not lex.is_first_name(kept[0]):
+                continue  # "Hi All", "Thanks Everyone"
+            start = m.start(1) + m.group(1).index(kept[0])
+            end = m.start(1) + m.group(1).index(kept[-1]) + len(kept[-1])
+            out.append(result("PERSON", start, end, 0.6, NAME, "greeted or thanked"))
+        return out
+
+    def _lower_case_titles(self, view: TextView) -> list[RecognizerResult]:
+        """'mr sharma', 'mrs k', 'ask mrs hollins' in notes typed without capitals."""
+        lex = self.lexicon
+        out = []
+        words = view.words
+        for i, title in enumerate(words[:-1]):
+            if title.text not in _LOWER_TITLES or view.text[title.end : words[i + 1].start] not in (
+                " ",
+                ". ",
+            ):
+                continue
+            name = words[i + 1]
+            if not name.text.islower():
+                continue  # capitalised names after a title are found already
+            if len(name.text) == 1:
+                if re.match(r"[a-z]\b(?!['’])", view.text[name.start :]):
+                    reason = "title and initial"
+                    out.append(result("PERSON", name.start, name.end, 0.6, NAME, reason))
+                continue
+            if name.text in _FUNCTION_WORDS or lex.is_school_word(name.text):
+                continue
+            surname = lex.is_surname(name.text) and (
+                not lex.is_common(name.text) or title.text != "miss"
+            )
+            if surname or not lex.is_english(name.text):
+                end = _extend_particles(view, i + 1)
+                out.append(result("PERSON", name.start, end, 0.65, NAME, "lower-case title"))
+        return out
+
     def _before_year_group(self, view: TextView, i: int) -> bool:
         """'Tobiasz Wrona (Y5)', 'WHITEHOUSE (Y4)': unknown capitalised words before a year group
         in brackets name a pupil."""
@@ -719,6 +908,37 @@ class PersonRecognizer(NameRecognizer):
 
 
 _WIDE_GAP = re.compile(r"\t|\n| {2,}")
+# The head of a line of notes: bullet, time stamp ("4.10", "[08:14]") or year group ("Y5 –"),
+# then up to four words, then a dash, colon or bracket.
+_NAME_WORD = r"[^\W\d_]+(?:[-'’][^\W\d_]+)*"
+_ENTRY_HEAD = re.compile(
+    r"(?m)^[ \t]*(?:[-•*>][ \t]*)?"
+    r"(?:\[?\d{1,2}[:.]\d{2}\]?[ \t]+"
+    r"|(?P<year>(?:Y|Yr|Year|Class)[ \t]?\d{1,2}[A-Z]?|R|Rec|Reception|N|Nursery)[ \t]*[–—:-][ \t]*"
+    r")?"
+    rf"(?P<name>{_NAME_WORD}(?:[ \t]{_NAME_WORD}){{0,3}})"
+    r"(?:[ \t]*[–—:(]|[ \t]+-[ \t])"
+)
+# Words that make "first name + word" a thing, not a person: "Hope House", "Brown Bear class:".
+# (Surnames that are also place words, such as Hall, Field or Cross, are left out on purpose.)
+_THING_WORDS = frozenset(
+    "house room class group team club term day week fair trip unit base bear bears garden "
+    "rota list plan notes meeting centre road avenue".split()
+)
+_CALLED = re.compile(
+    r"\b(?:called|known as|nicknamed|goes by|calls (?:him|her|them)self)\s+[\"“‘']?"
+    r"([A-Z][^\W\d_]+(?:-[A-Z][^\W\d_]+)?)"
+)
+# Months and seasons that are first names too ("may" is left out: a modal verb before a name).
+_MONTH_FIRST_NAMES = frozenset("jan jun june jul july april august summer autumn winter".split())
+_GREETING = re.compile(
+    r"(?im)(?:^|[.!?]\s+|[-–]\s+)[ \t]*(?:dear|hi|hello|hey|morning|afternoon|evening|"
+    r"thanks|thank you|thx|cheers|well done|congratulations|congrats)[ \t]*,?[ \t]+"
+    r"(?-i:((?:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?[ \t]+)?[A-Z][^\W\d_]+(?:[-'’][A-Z]?[^\W\d_]+)*"
+    r"(?:[ \t]+[A-Z][^\W\d_]+(?:[-'’][A-Z]?[^\W\d_]+)*)?))"
+)
+# Titles as typed in notes without capitals ("miss" is also a verb: it needs a real surname).
+_LOWER_TITLES = frozenset(["mr", "mrs", "ms", "mx", "dr", "miss"])
 _BRACKETED_WORD = re.compile(r"\(\s*([^\W\d_]{2,}(?:-[^\W\d_]+)?)\s*\)")
 
 

@@ -153,8 +153,19 @@ def find_mentions(text: str, forms: Iterable[NameForm]) -> list[Mention]:
             and not _opens_sentence(text, m.start())
         ):
             continue
+        if found.folded in _MODAL_NAMES and _after_sentence_break(text, m.start()):
+            continue  # "Will you sign?" is not Will
         mentions.append(Mention(m.start(), m.end(), found.entity_type))
     return mentions
+
+
+# Names that are also words opening questions and requests: found only inside a sentence.
+_MODAL_NAMES = frozenset(["will", "may", "can", "june", "april"])
+
+
+def _after_sentence_break(text: str, start: int) -> bool:
+    before = text[:start].rstrip(" \t\"“‘'(")
+    return not before or before[-1] in ".!?:;\n•*-–—"
 
 
 def _opens_sentence(text: str, start: int) -> bool:
