@@ -806,7 +806,7 @@ class PersonRecognizer(NameRecognizer):
         out = []
         for m in _GREETING.finditer(view.text):
             names = m.group(1).split()
-            kept = []
+            kept: list[str] = []
             for word in names:
                 if word.lower().rstrip(".") in TITLES:
                     if kept:
