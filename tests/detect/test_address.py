@@ -16,6 +16,7 @@ RECOGNIZER = UKAddressRecognizer()
     ("text", "expected"),
     [
         ("They live at 22 Oak Court.", ["22 Oak Court"]),
+        ('Family moved to "Larchmont", Kiln Bank in May.', ['"Larchmont", Kiln Bank']),
         ("Post to 7a Sandpiper Rd, please", ["7a Sandpiper Rd"]),
         ("Moved to 3-5 Upper Mill Street", ["3-5 Upper Mill Street"]),
         ("Flat 3, 22 Oak Court", ["Flat 3, 22 Oak Court"]),
@@ -71,6 +72,7 @@ def test_addresses_are_found(text: str, expected: list[str]) -> None:
     "text",
     [
         "the taxi firm on Rugby Road",
+        "Meeting at Larchmont, Kiln Bank.",  # no residence before the house name
         "Room 6",
         "Year 4 Close reading",
         "Street Dance club on Tuesdays",

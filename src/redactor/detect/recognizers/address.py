@@ -180,6 +180,8 @@ _LOCATIVE_BEFORE = re.compile(
     r"|[:\-–])\s*$",
     re.IGNORECASE,
 )
+# A house name with no building word, then a comma, just before a street: "Fernlea, ".
+_HOUSE_NAME_BEFORE = re.compile(r"[\"“‘']?([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)[\"”’']?[ \t]*,[ \t]*$")
 _SENTENCE_BREAK = re.compile(r"[.!?;](?:\s|$)|\n\s*\n")
 _NOT_HOUSE_NUMBER = re.compile(
     r"(?:\b(?:year|yr|y|room|rm|class|group|set|table|page|p|pp|step|level|stage|ks|chapter|"
@@ -314,6 +316,9 @@ class UKAddressRecognizer(UKRecognizer):
                 yield start, end, 0.85, "street in a postal block"
             elif self._residence_before(text, start):
                 yield start, m.end(), 0.75, "street with residence context"
+            elif (house := self._house_name_before(text, start)) is not None:
+                start = house
+                yield start, m.end(), 0.75, "house name and street with residence context"
             else:
                 yield start, m.end(), 0.3, "street name without residence context"
             taken.append((start, end))
@@ -352,6 +357,15 @@ class UKAddressRecognizer(UKRecognizer):
         if m:
             return m.end(), True
         return end, False
+
+    @classmethod
+    def _house_name_before(cls, text: str, start: int) -> int | None:
+        """Where a house name with no building word starts, when one stands between residence
+        context and the street: 'moved to "Fernlea", Church Bank'."""
+        m = _HOUSE_NAME_BEFORE.search(text, max(0, start - 40), start)
+        if m is None or m.group(1).split()[0] in _NOT_NAMES:
+            return None
+        return m.start() if cls._residence_before(text, m.start()) else None
 
     @staticmethod
     def _residence_before(text: str, start: int) -> bool:
