@@ -26,6 +26,9 @@ HEADER_TABLE = [
     ("Legal surname", "CHILD"),
     ("Preferred forename", "CHILD"),
     ("Known as", "CHILD"),
+    ("Given name", "CHILD"),
+    ("Given by", None),  # a medicine log: who gave the dose, not a name column
+    ("Family", None),
     ("Name of pupil", "CHILD"),
     # adults
     ("Parent", "ADULT"),

@@ -245,7 +245,9 @@ class SchoolDetector:
             out[i].extend(
                 s
                 for s in extra
-                if s.entity_type in PERSON_TYPES and texts[i][s.start : s.end][:1].islower()
+                if s.entity_type in PERSON_TYPES
+                and texts[i][s.start : s.end][:1].islower()
+                and not _capitals_only(texts[i], s)
             )
         return out[: len(texts)]
 
@@ -272,7 +274,10 @@ class SchoolDetector:
                     explanation.textual_explanation if explanation else ""
                 )
                 recognizer = meta.get("recognizer_name") or "presidio"
-                spans.append(_Span(r.entity_type, start, end, r.score, recognizer, reason or ""))
+                # a recognizer that knows the kind of person says so ("Surname" column: CHILD)
+                kind = meta.get("person_kind") if r.entity_type == "PERSON" else None
+                entity = kind or r.entity_type
+                spans.append(_Span(entity, start, end, r.score, recognizer, reason or ""))
             out.append(spans)
         return out
 
@@ -424,7 +429,8 @@ class SchoolDetector:
 _THING_AFTER = re.compile(
     r" +(?:class|classes|group|groups|house|team|room|base|ward|site|hub|unit|block|wing|"
     r"road|street|lane|avenue|close|drive|primary|school|academy|college|nursery|centre|center|"
-    r"surgery|hospital|library|park|trust)\b",
+    r"surgery|hospital|library|park|trust|term|terms|fair|fete|holiday|holidays|camp|club|"
+    r"concert|assembly|carers)\b",
     re.IGNORECASE,
 )
 _NAMED_SOURCES = frozenset({"roster", "column"})
@@ -434,7 +440,7 @@ def _names_a_thing(text: str, span: _Span) -> bool:
     if span.entity_type not in PERSON_TYPES or span.recognizer in _NAMED_SOURCES:
         return False
     surface = text[span.start : span.end]
-    if " " in surface.strip() or not surface[:1].isupper():
+    if " " in surface.strip():
         return False
     return _THING_AFTER.match(text, span.end) is not None
 
@@ -516,6 +522,36 @@ _SENTENCE_START = re.compile(
 )
 
 
+# What the second, capitalised reading may say of a word only because it now has a capital.
+_CAPITAL_EVIDENCE = frozenset({"spaCy PERSON", "known first name as proper noun"})
+# A word used as a verb with an object ("mark the register") or as a noun after a determiner
+# ("the summer", "parents eve") is that word, whatever the capital made the model think.
+_OBJECT_AFTER = re.compile(
+    r"[ \t]+(?:the|a|an|his|her|their|its|our|your|my|this|that|these|those|them|him|it|us|me|"
+    r"every|all|some)\b",
+    re.IGNORECASE,
+)
+_DETERMINER_BEFORE = re.compile(
+    r"\b(?:the|a|an|this|that|next|last|every|our|your|their|his|her|my|its|parents['’]?)"
+    r"[ \t]+$",
+    re.IGNORECASE,
+)
+
+
+def _capitals_only(text: str, span: _Span) -> bool:
+    """A word that is also an ordinary word, found in the capitalised reading by nothing but
+    its new capital, where the sentence uses it as a word."""
+    surface = text[span.start : span.end]
+    if span.reason not in _CAPITAL_EVIDENCE or not all(
+        lexicon().is_common(word) for word in surface.split()
+    ):
+        return False
+    return bool(
+        _OBJECT_AFTER.match(text, span.end)
+        or _DETERMINER_BEFORE.search(text, max(0, span.start - 12), span.start)
+    )
+
+
 def _is_informal(text: str) -> bool:
     """Most sentences start in lower case: notes or chat typed without capitals."""
     starts = [m.group(1) for m in _SENTENCE_START.finditer(text)]
@@ -526,7 +562,7 @@ def _is_informal(text: str) -> bool:
 # Function words that are somebody's first name somewhere ("Can", "Will"): in notes, the word.
 _NEVER_TRUECASED = frozenset(
     "can will may did does has had was are the and but for not you all any new one see say "
-    "buddy baby".split()
+    "buddy baby til till tho thru pls plz thx cos coz lol omg btw fyi tmrw".split()
 )
 
 
@@ -542,7 +578,7 @@ def _truecase(text: str) -> str:
         # that "free", "said" or "run" (rare first names somewhere) stay as they are
         parts = word.split("-")
         popular = all(
-            lex.is_first_name(p) and (not lex.is_common(p) or fold(p) in lex.popular_first_names)
+            lex.is_first_name(p) and (not lex.is_english(p) or fold(p) in lex.popular_first_names)
             for p in parts
         )
         if word.islower() and len(word) > 2 and popular:

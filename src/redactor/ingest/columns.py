@@ -164,6 +164,9 @@ _FILLER = frozenset(
     }
 )  # fmt: skip
 
+#: Person words that only qualify a name ("Given name", "Legal surname"), never alone.
+_QUALIFIERS = frozenset({"legal", "preferred", "given", "family", "middle"})
+
 _RANK = {"ADULT": 2, "CHILD": 1, "PERSON": 0}
 
 #: The whole table, for documentation and tests: phrases first, then name words.
@@ -196,6 +199,8 @@ def hint_for_header(header: str) -> str | None:
     kinds = [NAME_WORDS[w] for w in words if w in NAME_WORDS]
     if not kinds or any(w not in NAME_WORDS and w not in _FILLER for w in words):
         return None
+    if all(w in _QUALIFIERS for w in words if w in NAME_WORDS):
+        return None  # "Given by", "Family", "Legal": a qualifier needs a name beside it
     # "First name", "Last name": child words in a pupil list even though "name" alone is PERSON.
     if set(words) & {"first", "last"} and kinds == ["PERSON"]:
         kinds.append("CHILD")

@@ -5,6 +5,7 @@
 - `initials`:    staff initials in attendance lists, action lines and brackets
 - `family`:      names next to family words ("Tobi's mum", "nan sue", "mum (Lucía)")
 - `headers`:     email From/To lines and signatures; lists of pupils
+- `table_columns`: name columns of tables typed into text (tabs, pipes, fixed width)
 - `roles`:       telling children from adults by context
 - `propagation`: every other mention of a name found once, in the same document
 - `roster`:      the school's own pupil and staff lists
@@ -18,4 +19,5 @@ NAME_RECOGNIZERS: dict[str, str] = {
     "initials": "redactor.detect.names.initials:InitialsRecognizer",
     "family": "redactor.detect.names.family:FamilyRecognizer",
     "headers": "redactor.detect.names.headers:HeaderNameRecognizer",
+    "table_columns": "redactor.detect.names.table_columns:TableColumnRecognizer",
 }

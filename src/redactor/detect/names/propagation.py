@@ -159,8 +159,11 @@ def find_mentions(text: str, forms: Iterable[NameForm]) -> list[Mention]:
     return mentions
 
 
-# Names that are also words opening questions and requests: found only inside a sentence.
-_MODAL_NAMES = frozenset(["will", "may", "can", "june", "april"])
+# Names that are also words opening questions, requests and sentences ("Will you", "He said"):
+# found only inside a sentence.
+_MODAL_NAMES = frozenset(
+    ["will", "may", "can", "june", "april", "he", "she", "we", "his", "her", "him", "it", "an"]
+)
 
 
 def _after_sentence_break(text: str, start: int) -> bool:
