@@ -202,3 +202,14 @@ def test_chat_export_typed_without_capitals(redactor: Redactor) -> None:
     out = redactor.redact_text(chat)
     assert "summer's" not in out and "brooke" not in out
     assert "will do" in out and "we will talk" in out and "can you log" in out
+
+
+def test_a_street_of_the_home_address_is_found_again_alone(redactor: Redactor) -> None:
+    text = (
+        "Address: 14 Saltash Street, Hebden, HX7 1AB\n"
+        "Mum says they walk home up Saltash Street after club.\n"
+        "The trip goes along Canal Street."
+    )
+    out = redactor.redact_text(text)
+    assert "Saltash" not in out
+    assert "Canal Street" in out  # a street no address named stays

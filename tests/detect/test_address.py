@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from redactor.detect.recognizers.address import UKAddressRecognizer
+from redactor.detect.recognizers.address import UKAddressRecognizer, street_names
 
 from . import reported, scores
 
@@ -17,6 +17,9 @@ RECOGNIZER = UKAddressRecognizer()
     [
         ("They live at 22 Oak Court.", ["22 Oak Court"]),
         ('Family moved to "Larchmont", Kiln Bank in May.', ['"Larchmont", Kiln Bank']),
+        ("They have moved to Top Flat, 9 Saltash Street.", ["Top Flat, 9 Saltash Street"]),
+        ('Address: "Heather Cottage", Nab Lane, Hebden', ['"Heather Cottage", Nab Lane']),
+        ("The cousins live on the Greystones site.", ["Greystones site"]),
         ("Post to 7a Sandpiper Rd, please", ["7a Sandpiper Rd"]),
         ("Moved to 3-5 Upper Mill Street", ["3-5 Upper Mill Street"]),
         ("Flat 3, 22 Oak Court", ["Flat 3, 22 Oak Court"]),
@@ -73,6 +76,7 @@ def test_addresses_are_found(text: str, expected: list[str]) -> None:
     [
         "the taxi firm on Rugby Road",
         "Meeting at Larchmont, Kiln Bank.",  # no residence before the house name
+        "We visited the Greystones site for a meeting.",  # a site nobody is said to live on
         "Room 6",
         "Year 4 Close reading",
         "Street Dance club on Tuesdays",
@@ -116,3 +120,7 @@ def test_a_football_pitch_in_a_park_is_not_an_address() -> None:
 )
 def test_a_person_whose_surname_is_a_street_type_is_not_an_address(text: str) -> None:
     assert reported(RECOGNIZER, text) == []
+
+
+def test_street_names_inside_an_address() -> None:
+    assert street_names('"Heather Cottage", Nab Lane, Hebden, HX7 1AB') == ["Nab Lane"]

@@ -33,6 +33,7 @@ from redactor.detect.names.propagation import NameForm, find_mentions, name_form
 from redactor.detect.names.roles import classify
 from redactor.detect.names.roster import Roster, RosterPerson, date_forms, load_roster
 from redactor.detect.nlp import MODEL_NAME, SchoolNlpEngine
+from redactor.detect.recognizers.address import street_names
 from redactor.errors import ConfigError, DetectionError
 from redactor.model import PERSON_TYPES, Document, Finding
 from redactor.settings import ENTITY_GROUPS, Settings
@@ -180,6 +181,7 @@ class SchoolDetector:
                     forms += name_forms(chunk.text[span.start : span.end], span.entity_type, lex)
         for chunk, spans in zip(chunks, per_chunk, strict=True):
             spans.extend(self._propagate(chunk, forms))
+            spans.extend(_street_mentions(chunk.text, spans))
             spans.extend(self._roster_details(chunk))
             spans[:] = [s for s in spans if not _names_a_thing(chunk.text, s)]
             spans[:] = [self._with_role(chunk.text, s) for s in spans]
@@ -434,6 +436,24 @@ _THING_AFTER = re.compile(
     re.IGNORECASE,
 )
 _NAMED_SOURCES = frozenset({"roster", "column"})
+
+
+def _street_mentions(text: str, spans: list[_Span]) -> list[_Span]:
+    """Every other mention of a street that is part of an address found in this text: "they
+    walk back up Lower Mill Lane" once the address block named it."""
+    streets = {
+        street
+        for s in spans
+        if s.entity_type == "ADDRESS"
+        for street in street_names(text[s.start : s.end])
+    }
+    out = []
+    for street in streets:
+        for m in re.finditer(rf"(?<![\w'’-]){re.escape(street)}(?![\w-])", text):
+            reason = "another mention of an address found in this document"
+            span = _Span("ADDRESS", m.start(), m.end(), PROPAGATED_SCORE, "propagation", reason)
+            out.append(span)
+    return out
 
 
 def _names_a_thing(text: str, span: _Span) -> bool:

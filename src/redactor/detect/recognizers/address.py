@@ -33,7 +33,7 @@ from redactor.detect.recognizers._patterns import (
     folded,
 )
 
-__all__ = ["UKAddressRecognizer"]
+__all__ = ["UKAddressRecognizer", "street_names"]
 
 
 def _words(text: str) -> list[str]:
@@ -94,7 +94,11 @@ _FLAT_NUMBER = _SP + r"(?:\d{1,4}[A-Za-z]?|[A-Z](?![\w'’]))"
 _FLAT = rf"(?:{_FLAT_WORDS}){_FLAT_NUMBER}"
 # A room (hostel, hotel, shared house) only in front of a numbered street: "Room 4, Kestrel
 # House" alone is as likely a school building.
-_FLAT_OR_ROOM = rf"(?:{_FLAT_WORDS}|Room|ROOM){_FLAT_NUMBER}"
+_FLAT_OR_ROOM = (
+    rf"(?:(?:{_FLAT_WORDS}|Room|ROOM){_FLAT_NUMBER}"
+    # "Top Flat, 3 Brunswick Street", "Ground Floor Flat, 12 ..."
+    r"|(?:Top|Ground|First|Second|Third|Basement|Upper|Lower)(?:[ \u00a0]Floor)?[ \u00a0]Flat)"
+)
 _TITLE_WORD = r"(?:St\.?|[A-Z][a-z]+(?:['’]s)?(?:-[A-Za-z][a-z]+)*|O['’][A-Z][a-z]+)"
 _UPPER_WORD = r"(?:ST\.?|[A-Z][A-Z]+(?:['’]S)?(?:-[A-Z]+)*)"
 _END = r"(?![\w\-]|['’](?!s\b)\w)"  # a possessive 's stays outside the span
@@ -114,7 +118,8 @@ def _address_regex(word: str, upper: bool) -> re.Pattern[str]:
         rf"(?P<flat2>{_FLAT}){_PART_SEP}{building}"
         rf"(?:{_COMMA_SEP}(?:{_NUM},?{_SP})?{street2})?"
     )
-    house_name = rf"(?P<bld3>{building}){_COMMA_SEP}(?:{_NUM},?{_SP})?{street2}"
+    # a house name, perhaps in quotes ('"Bramble Cottage", Lower Mill Lane'), and its street
+    house_name = rf"(?P<bld3>[\"“‘']?{building}[\"”’']?){_COMMA_SEP}(?:{_NUM},?{_SP})?{street2}"
     return re.compile(rf"(?<![\w£$€/.\-])(?:{numbered}|{flat_building}|{house_name})")
 
 
@@ -147,6 +152,11 @@ _PITCH_RE = re.compile(
     r"(?<![\w])(?:[Pp]itch|PITCH|[Pp]lot|PLOT|[Bb]ay)" + _SP + r"(?:[Nn]o\.?[ ]?)?\d{1,3}[A-Za-z]?"
     rf"(?P<site>(?:{_COMMA_SEP}|{_SP}(?:at|on|of|in){_SP})(?:the{_SP})?"
     rf"(?:(?:{_TITLE_WORD}|{_UPPER_WORD}){_SP}){{1,4}}{_SITE_END})?{_END}"
+)
+_SITE_TRIGGER = re.compile(r"site|caravan park")
+_NAMED_SITE_RE = re.compile(
+    rf"(?<![\w'’\-])(?:the{_SP})?(?P<name>(?:{_TITLE_WORD}{_SP}){{1,3}})"
+    r"(?:[Tt]raveller[ \u00a0]|[Cc]aravan[ \u00a0])?(?:[Ss]ite|[Pp]ark)(?![\w\-])"
 )
 _SPORT_CONTEXT = re.compile(
     r"\b(?:football|rugby|cricket|hockey|netball|rounders|match|fixture|PE|sports?|games|"
@@ -293,6 +303,16 @@ class UKAddressRecognizer(UKRecognizer):
                 taken.append(m.span())
                 yield m.start(), m.end(), 0.7, "pitch or plot with site context"
 
+        # "they live on the Hollybush site": a named site where a family lives
+        site_windows = _windows((m.start() for m in _SITE_TRIGGER.finditer(low)), len(text))
+        for m in _in_windows(_NAMED_SITE_RE, text, site_windows):
+            start = self._trim_leading_words(text, m.start("name"), m.end())
+            if start is None or not free(start, m.end()):
+                continue
+            if self._residence_before(text, m.start()):
+                taken.append((start, m.end()))
+                yield start, m.end(), 0.7, "named site with residence context"
+
         for m in _in_windows(_BARE_HOUSE_RE, text, windows):
             start = self._trim_leading_words(text, m.start(), m.end())
             if start is None or not free(start, m.end()):
@@ -378,3 +398,14 @@ class UKAddressRecognizer(UKRecognizer):
         if breaks:
             window = window[breaks[-1].end() :]
         return bool(_RESIDENCE.search(window))
+
+
+def street_names(address: str) -> list[str]:
+    """The named streets inside an address found elsewhere ("Lower Mill Lane" in '"Bramble
+    Cottage", Lower Mill Lane, Marsden'), to find them again on their own in the document."""
+    out = []
+    for m in _BARE_STREET_RE.finditer(address):
+        start = UKAddressRecognizer._trim_leading_words(address, m.start(), m.end())
+        if start is not None:
+            out.append(address[start : m.end()])
+    return out
