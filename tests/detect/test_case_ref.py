@@ -16,6 +16,7 @@ RECOGNIZER = CaseReferenceRecognizer()
     [
         ("LA ref (Mosaic): 5512093", ["5512093"]),
         ("Ref: EH-2024-0117", ["EH-2024-0117"]),
+        ("Our reference for this request is SENA/26/0114.", ["SENA/26/0114"]),
         ("MASH ref MASH-24-118820, strategy meeting", ["MASH-24-118820"]),
         ("CP ref CP/2291/B", ["CP/2291/B"]),
         ("EHCP ref: EHC/NT/40112", ["EHC/NT/40112"]),
@@ -36,6 +37,7 @@ def test_case_references_are_found(text: str, expected: list[str]) -> None:
 @pytest.mark.parametrize(
     "text",
     [
+        "The reference we were given is 12/2024.",  # digits alone after loose wording
         "Please see the reference guide",
         "ref 12/03/2024",
         "reference 3",

@@ -58,6 +58,15 @@ _CODE = (
 # Matched case-sensitively over the lower-cased text (`folded`): much faster than IGNORECASE.
 _CASE_REF_RE = re.compile((_LABEL + _CODE + r"(?![\w/\-])").replace("A-Z", "a-z"))
 
+_LOOSE_REF_RE = re.compile(
+    (
+        r"(?<![\w])ref(?:erence)?s?\b(?:[ \t]+[a-z'’]+){1,5}?[ \t]+(?:is|was|are|:)[ \t]+"
+        + _CODE
+        + r"(?![\w/\-])"
+    ).replace("A-Z", "a-z")
+)
+# Letters with digits ("EHCNA/25/0392", "YC-4471"); digits alone ("12/2024") may be a date.
+_STRONG_CODE = re.compile(r"[A-Za-z][A-Za-z/\-]*[/\-]?\d")
 _MONEY_OR_TIME = re.compile(
     r"^(?:\d{1,2}[.:]\d{2}(?:[ap]m)?|\d+(?:\.\d{2})|(?:19|20)\d{2}|\d{1,2}(?:st|nd|rd|th))$",
     re.IGNORECASE,
@@ -78,6 +87,13 @@ class CaseReferenceRecognizer(UKRecognizer):
                 continue
             if self._looks_like_reference(code, text, start):
                 yield start, m.end("code"), 0.85, "code after a case or reference label"
+        # "Our reference for the request is EHCNA/25/0392": a few words between the label and
+        # the code, so the code must look like a reference by itself
+        for m in _LOOSE_REF_RE.finditer(folded(text)):
+            start = m.start("code")
+            code = text[start : m.end("code")]
+            if _STRONG_CODE.search(code) and self._looks_like_reference(code, text, start):
+                yield start, m.end("code"), 0.75, "code a sentence gives as a reference"
 
     @staticmethod
     def _looks_like_reference(code: str, text: str, start: int) -> bool:
