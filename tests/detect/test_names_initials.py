@@ -32,6 +32,11 @@ def spans(recognizer: InitialsRecognizer, text: str) -> list[str]:
         ("zq trying him in the library w/ vb", ["vb", "zq"]),
         ("Ask whether J-P talks about home in French.", ["J-P"]),
         ("We think E-J has settled in well.", ["E-J"]),
+        # acronym-looking pairs where the layout says person
+        ("Present: DT (chair), GP, KM", ["DT", "GP", "KM"]),
+        ("Meeting offered to DA and RB next week.", ["DA", "RB"]),
+        ("Dwayne Carter (DC) – co-opted governor", ["DC"]),
+        ("Any updates to SÓC by Friday please.", ["SÓC"]),
     ],
 )
 def test_finds_initials(recognizer: InitialsRecognizer, text: str, expected: list[str]) -> None:
@@ -48,6 +53,8 @@ def test_finds_initials(recognizer: InitialsRecognizer, text: str, expected: lis
         "Ring the NHS 111 line.",
         "Pupils with surnames A-M go to the hall; grades A-C are a pass.",
         "Use the A-Z index.",
+        "Seen by the GP on Monday; DA support offered.",  # acronyms in running text
+        "Please bring PE and RE books.",
     ],
 )
 def test_leaves_acronyms(recognizer: InitialsRecognizer, text: str) -> None:

@@ -22,7 +22,9 @@ ACRONYMS = read_list("acronyms.txt", folded=False)
 TWO_LETTER_WORDS = frozenset(
     "AM AN AS AT BE BY DO GO HE HI IF IN IS IT ME MY NO OF OH OK ON OR SO TO UP US WE".split()
 )
-_INITIALS = r"[A-Z](?:[a-z]{1,2}[A-Z]|[A-Z]){1,3}"  # HW, CMacT, JMcG, ABC
+# Capitals, with the accented ones Irish, Polish, Turkish ... initials carry ("SÓC", "ŁW").
+_UP = "A-ZÁÉÍÓÚÀÈÌÒÙÂÊÎÔÛÄËÏÖÜÇÑŁŚŻŹĆŃŞȘȚĞİ"
+_INITIALS = rf"[{_UP}](?:[a-z]{{1,2}}[{_UP}]|[{_UP}]){{1,3}}"  # HW, CMacT, JMcG, ABC, SÓC
 _TOKEN = re.compile(rf"(?<![\w.]){_INITIALS}(?![\w])")
 _LIST_LINE = re.compile(
     r"(?im)^[ \t*•-]*(present|apologies|attendees|in attendance|absent|staff present|"
@@ -84,6 +86,29 @@ _HYPHENATED = re.compile(
     r"came|comes|did|does|will|would|can|could|refused|refuses|cried|asked)\b|['’]s\s+[a-z])"
 )
 
+# Two-letter acronyms that are also common initials (DA, DC, GP, DT, GB ...): taken for a person
+# only in an attendance list, a run of other initials, or right after the full name.
+_NEVER_INITIALS = frozenset(
+    "PE RE IT UK US EU OK TV ID IQ KS NB PM AM QR WC VR AI HQ NZ UN HI YR CD PO IV IM EQ ER "
+    "LA HR TA SW HT OT EP PA PP QA QC MP NI PC DS FS GB".split()
+)
+_AMBIGUOUS_ACRONYMS = frozenset(
+    a for a in ACRONYMS if len(a) == 2 and a.isalpha() and a.isupper() and a not in _NEVER_INITIALS
+)
+# "Winston Bailey (WB)", "Dr Hyun-woo Park (HP)": a name, then its initials in brackets.
+_DEFINED = re.compile(
+    r"(?P<name>[A-Z][^\W\d_]+(?:[ -][A-Za-z][^\W\d_]*){1,3})[ \t]*\([ \t]*"
+    rf"(?P<initials>{_INITIALS})[ \t]*[),]"
+)
+
+
+def _initials_of_name(name: str, initials: str) -> bool:
+    """Are `initials` the capitals of `name`, in order, one per word or part?"""
+    capitals = [part[0] for part in re.split(r"[ -]", name) if part[:1].isupper()]
+    letters = [ch for ch in initials if ch.isupper()]
+    it = iter(capitals)
+    return len(letters) >= 2 and letters[0] == capitals[0] and all(ch in it for ch in letters)
+
 
 def is_initials(token: str) -> bool:
     return (
@@ -101,14 +126,20 @@ class InitialsRecognizer(NameRecognizer):
     ) -> list[RecognizerResult]:
         out: list[RecognizerResult] = []
 
-        def add(start: int, end: int, score: float, reason: str) -> None:
-            if is_initials(text[start:end]):
+        def add(start: int, end: int, score: float, reason: str, strong: bool = False) -> None:
+            # where the layout leaves no doubt, a two-letter acronym is someone's initials too
+            token = text[start:end]
+            if is_initials(token) or (strong and token in _AMBIGUOUS_ACRONYMS):
                 out.append(result("PERSON", start, end, score, NAME, reason))
 
         for line in _LIST_LINE.finditer(text):
             body_start = text.index(":", line.start()) + 1
             for m in _TOKEN.finditer(text, body_start, line.end()):
-                add(m.start(), m.end(), 0.8, "initials in an attendance list")
+                add(m.start(), m.end(), 0.8, "initials in an attendance list", strong=True)
+        for m in _DEFINED.finditer(text):
+            if _initials_of_name(m.group("name"), m.group("initials")):
+                reason = "initials given after a full name"
+                add(m.start("initials"), m.end("initials"), 0.8, reason, strong=True)
         for pattern, score, reason in (
             (_BY, 0.65, "initials after 'by', 'with' ..."),
             (_PAREN, 0.65, "initials in brackets"),
@@ -123,8 +154,12 @@ class InitialsRecognizer(NameRecognizer):
             if m.group(1) not in TWO_LETTER_WORDS:
                 add(m.start(1), m.end(1), 0.55, "two capitals standing alone")
         for m in _RUN.finditer(text):
-            for token in _TOKEN.finditer(m.group()):
-                add(m.start() + token.start(), m.start() + token.end(), 0.7, "a run of initials")
+            tokens = list(_TOKEN.finditer(m.group()))
+            # "DC and AB": beside real initials, an acronym-looking pair is initials as well
+            strong = any(is_initials(t.group()) for t in tokens)
+            for token in tokens:
+                start, end = m.start() + token.start(), m.start() + token.end()
+                add(start, end, 0.7, "a run of initials", strong=strong)
         for m in _WITH_BRACKET.finditer(text):
             group = 1 if m.group(1) else 2
             # "DA (Y11)": a year group in brackets says person even for a usual acronym
