@@ -27,7 +27,11 @@ HEADER_TABLE = [
     ("Preferred forename", "CHILD"),
     ("Known as", "CHILD"),
     ("Given name", "CHILD"),
-    ("Given by", None),  # a medicine log: who gave the dose, not a name column
+    ("Given by", "ADULT"),  # a medicine log: the member of staff who gave the dose
+    ("Set by", "ADULT"),
+    ("Witness", "ADULT"),
+    ("Who", "PERSON"),  # an action table's owner
+    ("Paid by", None),  # cash or card, not a person
     ("Family", None),
     ("Name of pupil", "CHILD"),
     # adults

@@ -164,6 +164,14 @@ _FILLER = frozenset(
     }
 )  # fmt: skip
 
+#: "<verb> by" headers whose cells are the member of staff who did it ("Given by", "Set by");
+#: not "Paid by" (cash, card) or "Sorted by".
+_DONE_BY = frozenset(
+    "given set logged recorded reported entered completed checked signed administered "
+    "witnessed seen taken written typed authorised approved collected issued agreed led "
+    "referred raised made".split()
+)
+
 #: Person words that only qualify a name ("Given name", "Legal surname"), never alone.
 _QUALIFIERS = frozenset({"legal", "preferred", "given", "family", "middle"})
 
@@ -192,6 +200,15 @@ def hint_for_header(header: str) -> str | None:
     words = _words(header)
     if not words:
         return None
+    # "Given by", "Set by", "Witness", "Who": the member of staff who did something
+    if (len(words) == 2 and words[1] == "by" and words[0] in _DONE_BY) or words in (
+        ["witness"],
+        ["witnessed"],
+        ["staff", "initials"],
+    ):
+        return "ADULT"
+    if words == ["who"]:
+        return "PERSON"
     joined = f" {' '.join(words)} "
     for phrase, hint in DATA_PHRASES:
         if f" {phrase} " in joined:
@@ -200,7 +217,7 @@ def hint_for_header(header: str) -> str | None:
     if not kinds or any(w not in NAME_WORDS and w not in _FILLER for w in words):
         return None
     if all(w in _QUALIFIERS for w in words if w in NAME_WORDS):
-        return None  # "Given by", "Family", "Legal": a qualifier needs a name beside it
+        return None  # "Family", "Legal": a qualifier needs a name beside it
     # "First name", "Last name": child words in a pupil list even though "name" alone is PERSON.
     if set(words) & {"first", "last"} and kinds == ["PERSON"]:
         kinds.append("CHILD")

@@ -856,25 +856,27 @@ class PersonRecognizer(NameRecognizer):
         return out
 
     def _before_year_group(self, view: TextView, i: int) -> bool:
-        """'Tobiasz Wrona (Y5)', 'WHITEHOUSE (Y4)': unknown capitalised words before a year group
-        in brackets name a pupil."""
+        """'Tobiasz Wrona (Y5)', 'WHITEHOUSE (Y4)', 'levi (8JG)': unknown capitalised words, or
+        a known first name in any case, before a year group or form in brackets name a pupil."""
         lex = self.lexicon
         j = i
         while True:
             w = view.words[j]
-            if not w.is_capitalised or len(w.text) < 2 or lex.is_english(w.text):
+            lower_name = (
+                w.text.islower()
+                and lex.is_first_name(w.text)
+                and w.text not in _FUNCTION_WORDS
+                and not lex.is_school_word(w.text)
+            )
+            if len(w.text) < 2 or not (
+                lower_name or (w.is_capitalised and not lex.is_english(w.text))
+            ):
                 return False
             nxt = view.next_word(j)
             if nxt is None or not nxt.is_capitalised or lex.is_english(nxt.text) or j - i >= 2:
                 break
             j += 1
-        return (
-            re.match(
-                r"\s*\([^()\n]{0,30}?\b(?:Y|Yr|Year)\s?\d|\s*\(\s*(?:R|Rec|Reception)\s*\)",
-                view.after(view.words[j], 45),
-            )
-            is not None
-        )
+        return _YEAR_GROUP_AFTER.match(view.after(view.words[j], 45)) is not None
 
     def _unknown_possessive(self, view: TextView, i: int) -> tuple[float, str]:
         """'Tobiasz's reading book': a capitalised word no dictionary knows, owning something."""
@@ -907,7 +909,12 @@ class PersonRecognizer(NameRecognizer):
         return 0.55, "unknown word paired with a known name"
 
 
-_WIDE_GAP = re.compile(r"\t|\n| {2,}")
+# A year group or form in brackets after a pupil's name: "(Y5)", "(Year 10, Oak)", "(R)", "(8JG)"
+_YEAR_GROUP_AFTER = re.compile(
+    r"\s*\([^()\n]{0,30}?\b(?:Y|Yr|Year)\s?\d|\s*\(\s*(?:R|Rec|Reception)\s*\)"
+    r"|\s*\(\s*\d{1,2}[A-Z]{1,3}\s*\)"
+)
+_WIDE_GAP = re.compile(r"\t|\n| {2,}|[ \t]*[:;|][ \t]*")
 # The head of a line of notes: bullet, time stamp ("4.10", "[08:14]") or year group ("Y5 –"),
 # then up to four words, then a dash, colon or bracket.
 _NAME_WORD = r"[^\W\d_]+(?:[-'’][^\W\d_]+)*"
