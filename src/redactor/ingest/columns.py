@@ -23,6 +23,7 @@ Everything else (Year group, Class, Paid, Date, counts, Notes ...) gets no hint.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -195,6 +196,7 @@ def _words(header: str) -> list[str]:
     return re.findall(r"[a-z0-9]+", text)
 
 
+@functools.lru_cache(maxsize=4096)
 def hint_for_header(header: str) -> str | None:
     """The entity type every cell under `header` holds, or None (free text or not personal)."""
     words = _words(header)

@@ -734,8 +734,15 @@ class PersonRecognizer(NameRecognizer):
         counts even when it is also a word (Moss, Field) and the whole name may be lower case."""
         lex = self.lexicon
         out = []
+        starts: list[int] = []
         for m in _ENTRY_HEAD.finditer(view.text):
-            words = [w for w in view.words if m.start("name") <= w.start and w.end <= m.end("name")]
+            if not starts:
+                starts = [w.start for w in view.words]
+            k = bisect.bisect_left(starts, m.start("name"))
+            words = []
+            while k < len(starts) and view.words[k].end <= m.end("name"):
+                words.append(view.words[k])
+                k += 1
             if not words or words[0].start != m.start("name"):
                 continue
             year_prefix = m.group("year") is not None
