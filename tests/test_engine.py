@@ -213,3 +213,21 @@ def test_a_street_of_the_home_address_is_found_again_alone(redactor: Redactor) -
     out = redactor.redact_text(text)
     assert "Saltash" not in out
     assert "Canal Street" in out  # a street no address named stays
+
+
+def test_lower_case_first_name_brings_its_surname_in_notes(redactor: Redactor) -> None:
+    notes = (
+        "mon 12.25 top yard\n"
+        "ollie szczepanik and kai fell out over the football, sorted\n"
+        "tues wet play, all fine\n"
+        "weds milo in a mood again, spoke to him\n"
+        "thurs nothing to report\n"
+    )
+    out = redactor.redact_text(notes)
+    assert "szczepanik" not in out and "ollie" not in out
+    assert "fell out over the football" in out
+
+
+def test_a_class_name_before_a_year_group_is_no_nickname(redactor: Redactor) -> None:
+    out = redactor.redact_text("Quotes from Zofia Nowacka (Willow, Y5) and the Willow class.")
+    assert "Zofia" not in out and "Willow class" in out

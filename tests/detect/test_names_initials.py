@@ -37,6 +37,8 @@ def spans(recognizer: InitialsRecognizer, text: str) -> list[str]:
         ("Meeting offered to DA and RB next week.", ["DA", "RB"]),
         ("Dwayne Carter (DC) – co-opted governor", ["DC"]),
         ("Any updates to SÓC by Friday please.", ["SÓC"]),
+        ("think it's sorted, pls keep an eye on it. - bh", ["bh"]),
+        ("consider alternatives — RDS will work elsewhere", ["RDS"]),
     ],
 )
 def test_finds_initials(recognizer: InitialsRecognizer, text: str, expected: list[str]) -> None:

@@ -50,6 +50,9 @@ def spans(recognizer: PersonRecognizer, text: str) -> list[str]:
         ("Dear Mrs Raghunathan,", ["Raghunathan"]),
         ("Hi Odhran, thanks for this.", ["Odhran"]),
         ("Jun Szczepanik (Y4) joined on Monday.", ["Jun", "Szczepanik"]),
+        ("I spoke to Mr Dos Santos after school.", ["Dos Santos"]),
+        ('"Nobody lets us play" — Sunniva, Ash (Y6).', ["Sunniva"]),
+        ("wren (yr3) stung by a wasp", ["wren"]),
         ("concerned Wiktoria\n   Nowacka, who", ["Wiktoria\n   Nowacka"]),
     ],
 )
@@ -74,6 +77,7 @@ def test_finds_names(recognizer: PersonRecognizer, text: str, expected: list[str
         "Hi All, thanks Everyone for coming.",
         "I will miss assembly tomorrow.",
         "A game called Tag at break.",
+        '"Best day ever" – Anonymous',
     ],
 )
 def test_leaves_ordinary_words(recognizer: PersonRecognizer, text: str) -> None:

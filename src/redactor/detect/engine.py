@@ -492,6 +492,9 @@ _NICKNAME = re.compile(
 )
 
 
+_CLASS_BEFORE_YEAR = re.compile(r"[^\W\d_]+[\"”’']?\s*,\s*(?:Y|Yr|Year)\s?\d", re.IGNORECASE)
+
+
 def _nicknames(text: str, spans: list[_Span]) -> list[_Span]:
     lex = lexicon()
     out = []
@@ -507,6 +510,8 @@ def _nicknames(text: str, spans: list[_Span]) -> list[_Span]:
             continue
         if word.isupper() and len(word) <= 5:
             continue  # "(SW)", "(TA)", "(SENCo)": a role, not a nickname
+        if lex.is_common(word) and _CLASS_BEFORE_YEAR.match(text, m.start(group)):
+            continue  # "Sofia (Willow, Y5)": Willow is her class
         out.append(
             _Span(
                 span.entity_type,
@@ -587,12 +592,23 @@ _NEVER_TRUECASED = frozenset(
 
 
 def _truecase(text: str) -> str:
-    """`text` with every lower-case known first name capitalised (the length is unchanged)."""
+    """`text` with every lower-case known first name capitalised, and a surname no dictionary
+    knows right after one ("levi loveridge"); the length is unchanged."""
     lex = lexicon()
     chars = list(text)
+    after_name = -1  # where the last capitalised first name ended
     for m in WORD.finditer(text):
         word = POSSESSIVE_END.sub("", m.group())  # "sonny's dad" -> "Sonny's dad"
         if word in _NEVER_TRUECASED or lex.is_school_word(word):
+            continue
+        if (
+            m.start() == after_name + 1
+            and text[after_name] == " "
+            and word.islower()
+            and lex.is_surname(word)
+            and not lex.is_english(word)
+        ):
+            chars[m.start()] = word[0].upper()  # "levi loveridge" -> "Levi Loveridge"
             continue
         # names that are words ("hope", "mark") only when they are names in common use, so
         # that "free", "said" or "run" (rare first names somewhere) stay as they are
@@ -605,6 +621,7 @@ def _truecase(text: str) -> str:
             chars[m.start()] = word[0].upper()
             for part in re.finditer(r"-([^\W\d_])", word):  # lily-rose -> Lily-Rose
                 chars[m.start() + part.start(1)] = part.group(1).upper()
+            after_name = m.start() + len(word)
     return "".join(chars)
 
 

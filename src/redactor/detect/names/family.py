@@ -45,7 +45,7 @@ _MODALS = frozenset(["will", "may", "can", "must", "shall", "would", "could", "s
 _FAMILY_NAME = re.compile(rf"\b(?i:{FAMILY})\s*:?\s+({_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}})")
 # People named by their role: "key worker, Precious", "class teacher Mr Eze", "TA: Joy Mensah"
 ROLES = (
-    r"key ?worker|class teacher|teacher|teaching assistant|TA|HLTA|SENCo|social worker|"
+    r"key ?worker|key person|class teacher|teacher|teaching assistant|TA|HLTA|SENCo|social worker|"
     r"family support worker|support worker|school nurse|nurse|therapist|tutor|mentor|coach|"
     r"interpreter|translator|escort|driver|childminder"
 )

@@ -35,10 +35,12 @@ _BY = re.compile(
 )
 _PAREN = re.compile(rf"\(\s*({_INITIALS})\s*(?:[,;)]|\d)")
 _ACTION = re.compile(
-    rf"(?m)(?:^|[.;]\s+|[-•*]\s*|\bAction:\s*)({_INITIALS})(?:\s*(?:/|and|&)\s*({_INITIALS}))?"
+    rf"(?m)(?:^|[.;]\s+|[-•*–—]\s*|\bAction:\s*)({_INITIALS})(?:\s*(?:/|and|&)\s*({_INITIALS}))?"
     r"\s+(?:to|will|has|had|is|was|said|says|agreed|asked|reported|confirmed|noted|explained)\b"
 )
 _DASH_END = re.compile(rf"\s[–—-]\s*({_INITIALS})\s*$", re.MULTILINE)
+# Lower-case initials signing off a handwritten-style entry: "... pls keep an eye. - bh"
+_LOWER_SIGN_OFF = re.compile(r"[.!)][ \t]+[–—-][ \t]*([a-z]{2,3})[ \t]*$", re.MULTILINE)
 _DOTTED = re.compile(
     r"(?<![\w.])([A-Z]\.\s?-?[A-Z]\.(?:\s?-?[A-Z]\.)?|[A-Z]\.[A-Z]-[A-Z]\.)(?![\w])"
 )
@@ -206,6 +208,10 @@ class InitialsRecognizer(NameRecognizer):
                 "P.M.",
             ):
                 out.append(result("PERSON", m.start(1), m.end(1), 0.6, NAME, "dotted initials"))
+        for m in _LOWER_SIGN_OFF.finditer(text):
+            if m.group(1) not in _LOWER_WORDS and m.group(1) not in ("etc", "pls", "thx", "ta"):
+                reason = "lower-case initials signing off"
+                out.append(result("PERSON", m.start(1), m.end(1), 0.6, NAME, reason))
         for m in _HYPHENATED.finditer(text):
             out.append(
                 result(

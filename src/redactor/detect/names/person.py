@@ -263,6 +263,7 @@ class PersonRecognizer(NameRecognizer):
         found.extend(self._lower_case_titles(view))
         found.extend(self._called(view))
         found.extend(self._greeted(view))
+        found.extend(self._quote_speakers(view))
         found.extend(self._month_first_names(view, found))
         return found
 
@@ -369,6 +370,16 @@ class PersonRecognizer(NameRecognizer):
                     break
                 if len(w.text) == 1 and w.text.isupper():
                     start = w.start if start is None else start
+                    end = w.end
+                elif (
+                    start is None
+                    and w.is_title
+                    and w.text.lower() in _PARTICLES
+                    and j + 1 < len(words)
+                    and words[j + 1].is_title
+                    and view.text[w.end : words[j + 1].start] == " "
+                ):
+                    start = w.start  # "Mr Dos Santos", "Mrs Van Dijk": a particle opens it
                     end = w.end
                 elif w.is_capitalised and (
                     not lex.is_common(w.text) or lex.is_surname(w.text) or lex.is_first_name(w.text)
@@ -833,6 +844,20 @@ class PersonRecognizer(NameRecognizer):
             out.append(result("PERSON", start, end, 0.6, NAME, "greeted or thanked"))
         return out
 
+    def _quote_speakers(self, view: TextView) -> list[RecognizerResult]:
+        """'"...we can't kick" — Hope, Ash (Y6)': who said a quotation, named after it."""
+        lex = self.lexicon
+        out = []
+        for m in _QUOTE_SPEAKER.finditer(view.text):
+            name = m.group(1)
+            first = name.split()[0]
+            if lex.is_school_word(first) or first.lower() in _FUNCTION_WORDS:
+                continue
+            if lex.is_english(first) and not lex.is_first_name(first):
+                continue  # '"..." – Anonymous', '– Year 6'
+            out.append(result("PERSON", m.start(1), m.end(1), 0.65, NAME, "who said a quotation"))
+        return out
+
     def _lower_case_titles(self, view: TextView) -> list[RecognizerResult]:
         """'mr sharma', 'mrs k', 'ask mrs hollins' in notes typed without capitals."""
         lex = self.lexicon
@@ -918,7 +943,7 @@ class PersonRecognizer(NameRecognizer):
 
 # A year group or form in brackets after a pupil's name: "(Y5)", "(Year 10, Oak)", "(R)", "(8JG)"
 _YEAR_GROUP_AFTER = re.compile(
-    r"\s*\([^()\n]{0,30}?\b(?:Y|Yr|Year)\s?\d|\s*\(\s*(?:R|Rec|Reception)\s*\)"
+    r"\s*\([^()\n]{0,30}?\b(?i:y|yr|year)\s?\d|\s*\(\s*(?:R|Rec|Reception)\s*\)"
     r"|\s*\(\s*\d{1,2}[A-Z]{1,3}\s*\)"
 )
 _WIDE_GAP = re.compile(r"\t|\n| {2,}|[ \t]*[:;|][ \t]*")
@@ -950,6 +975,12 @@ _GREETING = re.compile(
     r"thanks|thank you|thx|cheers|well done|congratulations|congrats)[ \t]*,?[ \t]+"
     r"(?-i:((?:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?[ \t]+)?[A-Z][^\W\d_]+(?:[-'’][A-Z]?[^\W\d_]+)*"
     r"(?:[ \t]+[A-Z][^\W\d_]+(?:[-'’][A-Z]?[^\W\d_]+)*)?))"
+)
+# A closing quotation mark, a dash, then who said it: '" — Hope, Ash (Y6)', '” - Tomasz'
+_QUOTE_SPEAKER = re.compile(
+    r"[\"”’'][ \t]*[–—-][ \t]*([A-Z][^\W\d_]+(?:[-'’][A-Z][^\W\d_]+)?"
+    r"(?:[ \t][A-Z][^\W\d_]+(?:[-'’][A-Z][^\W\d_]+)?)?)(?=[ \t]*(?:[,(.;:]|$))",
+    re.MULTILINE,
 )
 # Titles as typed in notes without capitals ("miss" is also a verb: it needs a real surname).
 _LOWER_TITLES = frozenset(["mr", "mrs", "ms", "mx", "dr", "miss"])
