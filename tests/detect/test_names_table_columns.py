@@ -32,6 +32,13 @@ def found(text: str) -> list[tuple[str, str]]:
             "| Odhran Penhallow | 8KB | Tamsin Achterberg |",
             [("Odhran Penhallow", "CHILD"), ("Tamsin Achterberg", "ADULT")],
         ),
+        (  # titles and notes in brackets are not the name; "Who" cells may be words
+            "Time   Item        Who                   Notes\n"
+            "1.45   Walk in     all of Y6             music\n"
+            "1.50   Welcome     Mr Penhallow (head)   mic 1\n"
+            "2.05   Reading     Noor + Idris          lectern",
+            [("Idris", "PERSON"), ("Noor", "PERSON"), ("Penhallow", "PERSON")],
+        ),
         (  # fixed-width printout
             "Name        Class     Paid\nNoor Idris   4W        yes",
             [("Noor Idris", "PERSON")],

@@ -495,6 +495,18 @@ _NICKNAME = re.compile(
 _CLASS_BEFORE_YEAR = re.compile(r"[^\W\d_]+[\"”’']?\s*,\s*(?:Y|Yr|Year)\s?\d", re.IGNORECASE)
 
 
+def _is_class_name(text: str, word: str) -> bool:
+    """Does the text name a class `word` somewhere ("Oak class", "Willow (Y5)", "Willow, Y5")?"""
+    return (
+        re.search(
+            rf"\b{re.escape(word)}(?:\s+class\b|\s*[(,]\s*(?:Y|Yr|Year)\s?\d)",
+            text,
+            re.IGNORECASE,
+        )
+        is not None
+    )
+
+
 def _nicknames(text: str, spans: list[_Span]) -> list[_Span]:
     lex = lexicon()
     out = []
@@ -510,8 +522,10 @@ def _nicknames(text: str, spans: list[_Span]) -> list[_Span]:
             continue
         if word.isupper() and len(word) <= 5:
             continue  # "(SW)", "(TA)", "(SENCo)": a role, not a nickname
-        if lex.is_common(word) and _CLASS_BEFORE_YEAR.match(text, m.start(group)):
-            continue  # "Sofia (Willow, Y5)": Willow is her class
+        if lex.is_common(word) and (
+            _CLASS_BEFORE_YEAR.match(text, m.start(group)) or _is_class_name(text, word)
+        ):
+            continue  # "Sofia (Willow, Y5)", "Zakaria (Oak)" where "Oak class" is written
         out.append(
             _Span(
                 span.entity_type,

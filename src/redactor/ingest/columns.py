@@ -168,7 +168,7 @@ _FILLER = frozenset(
 #: "<verb> by" headers whose cells are the member of staff who did it ("Given by", "Set by");
 #: not "Paid by" (cash, card) or "Sorted by".
 _DONE_BY = frozenset(
-    "given set logged recorded reported entered completed checked signed administered "
+    "given set logged recorded reported entered completed checked signed administered covered "
     "witnessed seen taken written typed authorised approved collected issued agreed led "
     "referred raised made".split()
 )
@@ -209,8 +209,8 @@ def hint_for_header(header: str) -> str | None:
         ["staff", "initials"],
     ):
         return "ADULT"
-    if words == ["who"]:
-        return "PERSON"
+    if words[0] == "who" or words in (["for"], ["caller"], ["called", "by"]):
+        return "PERSON"  # "Who", "Who is out", "For" (a message): people, perhaps among words
     joined = f" {' '.join(words)} "
     for phrase, hint in DATA_PHRASES:
         if f" {phrase} " in joined:

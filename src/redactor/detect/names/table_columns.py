@@ -34,7 +34,8 @@ class TableColumnRecognizer(NameRecognizer):
         if "\t" not in text and "|" not in text and "   " not in text:
             return []  # no table of any kind: most documents
         out: list[RecognizerResult] = []
-        columns: dict[int, str] = {}  # cell index -> person kind, under the current header
+        # cell index -> (person kind, whether the cell is only a name), under the current header
+        columns: dict[int, tuple[str, bool]] = {}
         width = 0
         for line_start, line in _lines(text):
             cells = _cells(line)
@@ -44,7 +45,7 @@ class TableColumnRecognizer(NameRecognizer):
             if _SEPARATOR_ROW.match(line) and "-" in line:
                 continue  # "|----|----|" under a pipe header
             hinted = {
-                i: hint
+                i: (hint, _is_pure_name_header(cell))
                 for i, (_, cell) in enumerate(cells)
                 if (hint := hint_for_header(cell)) in _PERSON_HINTS
             }
@@ -54,19 +55,61 @@ class TableColumnRecognizer(NameRecognizer):
             if not columns or len(cells) != width:
                 columns, width = {}, 0
                 continue
-            for index, kind in columns.items():
+            for index, (kind, pure) in columns.items():
                 offset, cell = cells[index]
                 value = cell.strip()
                 if not value or _NOT_A_NAME.match(value) or hint_for_value(kind, value) is None:
                     continue
-                start = line_start + offset + cell.index(value)
-                found = result("PERSON", start, start + len(value), 0.9, NAME, _REASON)
-                found.recognition_metadata["person_kind"] = kind
-                out.append(found)
+                base = line_start + offset + cell.index(value)
+                for start, end in self._names_in_cell(value, pure):
+                    found = result("PERSON", base + start, base + end, 0.9, NAME, _REASON)
+                    found.recognition_metadata["person_kind"] = kind
+                    out.append(found)
         return out
+
+    def _names_in_cell(self, value: str, pure: bool) -> list[tuple[int, int]]:
+        """Where the names are in a cell. Under "Surname" or "Pupil" the cell is the name,
+        less a title before it and a note in brackets after it ("Mr Ridley", "Ms Nair (SALT)").
+        Under "Who", "For" or "Given by" a cell may be words ("whole year group", "JHT to
+        run"), so only runs of capitalised words that are no ordinary words are names."""
+        lex = self.lexicon
+        runs = []
+        for m in _NAME_RUN.finditer(value):
+            words = m.group().split()
+            start = m.start()
+            while words and words[0].lower().rstrip(".") in _TITLES:
+                start = value.index(words[1], start + len(words[0])) if len(words) > 1 else -1
+                words = words[1:]
+            if not words or start < 0:
+                continue
+            if not pure and any(ch.isdigit() for ch in m.group()):
+                continue  # "Y6", "3P": a year group or a class
+            if not pure and all(
+                lex.is_school_word(w) or (lex.is_common(w) and not lex.is_first_name(w))
+                for w in words
+            ):
+                continue  # "Awards", "See list below"
+            runs.append((start, m.end()))
+        if pure and not runs:
+            return [(0, len(value))] if not value[:1].isdigit() else []
+        return runs
 
 
 _REASON = "column header says what the column holds"
+_TITLES = frozenset(["mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "rev", "revd"])
+# A run of name-like words: capitalised words, initials, particles ("de la Cruz", "Mac Giolla"),
+# "KOWALCZYK, Zuzanna"
+_CAP = r"(?:[A-ZÀ-ÖØ-ÞŁŚŻŹĆŃŞȘȚĞİÓ][\w'’.-]*)"
+_PARTICLE = (
+    r"(?:de|da|das|do|dos|del|della|di|du|la|le|van|von|der|den|al|el|bin|mac|mc|ni|nic|ó|ua)"
+)
+_NAME_RUN = re.compile(rf"(?:{_PARTICLE}[ ])*{_CAP}(?:(?:[ ]|,[ ])(?:{_PARTICLE}[ ])*{_CAP})*")
+# Headers whose cells hold a name and nothing else.
+_ACTIVITY_HEADER = re.compile(r"^\s*(?:who\b|for\s*$|caller\s*$|\w+\s+by\s*$|witness)", re.I)
+
+
+def _is_pure_name_header(header: str) -> bool:
+    return _ACTIVITY_HEADER.match(header) is None
 
 
 def _lines(text: str) -> list[tuple[int, str]]:
