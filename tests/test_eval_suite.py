@@ -12,16 +12,16 @@ from redactor.pipeline import Redactor
 pytestmark = pytest.mark.model
 
 LABEL_FLOORS = {
-    "CHILD": 0.95,
-    "ADULT": 0.9,
-    "ADDRESS": 1.0,
+    "CHILD": 0.96,
+    "ADULT": 0.96,
+    "ADDRESS": 0.9,
     "PHONE": 1.0,
     "EMAIL": 1.0,
-    "DOB": 1.0,
+    "DOB": 0.95,
     "ID": 1.0,
 }
-GROUP_FLOOR = 0.85
-OVER_REDACTION_CEILING = 0.03
+GROUP_FLOOR = 0.9
+OVER_REDACTION_CEILING = 0.02
 
 
 @pytest.fixture(scope="module")
