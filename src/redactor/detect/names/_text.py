@@ -8,7 +8,7 @@ from typing import Any
 
 from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
 
-from redactor.detect.names.lexicon import POSSESSIVE_END, WORD, Lexicon, lexicon
+from redactor.detect.names.lexicon import WORD, Lexicon, lexicon, strip_possessive
 
 # Coarse part of speech from the tagger's fine Penn Treebank tag (what spaCy's attribute ruler
 # would set; the pipeline leaves that component out for speed).
@@ -80,7 +80,7 @@ class TextView:
         self.text = text
         self.words: list[Word] = []
         for m in WORD.finditer(text):
-            word = POSSESSIVE_END.sub("", m.group())
+            word = strip_possessive(m.group())
             if word:
                 self.words.append(Word(m.start(), m.start() + len(word), word))
         self._doc = doc
