@@ -10,7 +10,7 @@ from typing import Any
 
 from presidio_analyzer import RecognizerResult
 
-from redactor.detect.names._any_case import any_case
+from redactor.detect.names._regex import any_case, finditer_at
 from redactor.detect.names._text import NameRecognizer, result
 
 NAME = "FamilyRecognizer"
@@ -31,6 +31,9 @@ _ANY_WORD = r"[^\W\d_]+(?:[-'’][^\W\d_]+)*"
 # Family words in any case (see `any_case`: it is `(?i:...)`, faster); names as written (a capital,
 # except where said otherwise).
 _FAMILY_WORD = any_case(FAMILY)
+# Every place a family word starts (relatives are family words too): the patterns that open with
+# one are tried only there (see `finditer_at`).
+_FAMILY_START = re.compile(rf"\b(?={_FAMILY_WORD})")
 _POSSESSIVE_FAMILY = re.compile(rf"\b({_NAME_WORD})['’]s\s+{_FAMILY_WORD}\b")
 _FAMILY_PAREN = re.compile(rf"\b{_FAMILY_WORD}\s*\(\s*({_ANY_WORD}(?:\s+{_NAME_WORD})?)\s*\)")
 _FAMILY_OF = re.compile(rf"\b{_FAMILY_WORD}\s+of\s+({_NAME_WORD}(?:\s+{_NAME_WORD})?)")
@@ -54,6 +57,7 @@ class FamilyRecognizer(NameRecognizer):
     ) -> list[RecognizerResult]:
         lex = self.lexicon
         out = []
+        family_starts = [m.start() for m in _FAMILY_START.finditer(text)]
         for m in _POSSESSIVE_FAMILY.finditer(text):
             word = m.group(1)
             if not word[0].isupper() or lex.is_school_word(word):
@@ -67,14 +71,14 @@ class FamilyRecognizer(NameRecognizer):
             (_FAMILY_PAREN, "name in brackets after family word"),
             (_FAMILY_OF, "family word of a name"),
         ):
-            for m in pattern.finditer(text):
+            for m in finditer_at(pattern, text, family_starts):
                 words = m.group(1).split()
                 if not words[0][0].isupper() and not lex.is_first_name(words[0]):
                     continue
                 if all(lex.is_common(w) and not lex.is_first_name(w) for w in words):
                     continue
                 out.append(result("PERSON", m.start(1), m.end(1), 0.75, NAME, reason))
-        for m in (*_FAMILY_NAME.finditer(text), *_ROLE_NAME.finditer(text)):
+        for m in (*finditer_at(_FAMILY_NAME, text, family_starts), *_ROLE_NAME.finditer(text)):
             words = m.group(1).split()
             # Stop at the first ordinary word: "mum Rosie-Lee Boswell" but not "Mum Rang".
             kept = []
@@ -93,7 +97,7 @@ class FamilyRecognizer(NameRecognizer):
                     out.append(
                         result("PERSON", m.start(1), end, 0.7, NAME, "name after family word")
                     )
-        for m in _RELATIVE_BEFORE_NAME.finditer(text):
+        for m in finditer_at(_RELATIVE_BEFORE_NAME, text, family_starts):
             word = m.group(1)
             if word.lower() in _MODALS or lex.is_school_word(word):
                 continue

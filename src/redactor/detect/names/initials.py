@@ -10,6 +10,7 @@ from typing import Any
 
 from presidio_analyzer import RecognizerResult
 
+from redactor.detect.names._regex import finditer_at
 from redactor.detect.names._text import NameRecognizer, result
 from redactor.detect.names.lexicon import read_list
 
@@ -48,6 +49,8 @@ _LETTER = re.compile(
     r"|[–—-]\s*([A-Z])\s*$|!\s+([A-Z])\s*$|(?<![\w.])([B-HJ-Z])(?=['’]s\s+[a-z])",
     re.MULTILINE,
 )
+# Where a _LETTER match can start: a capital before an apostrophe or a space, a dash, a "!".
+_LETTER_START = re.compile(r"[B-HJ-Z](?=['’\s])|[–—!-]")
 # Two or more initials in a row: "ND, MG, PY", "JS / DK", "BP + KW", "JS\tPY" (table columns)
 _SEP = r"(?:\s*[,/+&]\s*|\s+and\s+|\t+)"
 _RUN = re.compile(rf"(?<![\w.]){_INITIALS}(?:{_SEP}{_INITIALS})+(?![\w])")
@@ -140,7 +143,8 @@ class InitialsRecognizer(NameRecognizer):
                 out.append(
                     result("PERSON", m.start(group), m.end(group), 0.6, NAME, "lower-case initials")
                 )
-        for m in _LETTER.finditer(text):
+        letter_starts = (m.start() for m in _LETTER_START.finditer(text))
+        for m in finditer_at(_LETTER, text, letter_starts):
             group = next(g for g in (1, 2, 3, 4) if m.group(g))
             out.append(
                 result(
