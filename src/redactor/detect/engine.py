@@ -32,7 +32,7 @@ from redactor.detect.names.lexicon import WORD, fold, lexicon
 from redactor.detect.names.propagation import NameForm, find_mentions, name_forms
 from redactor.detect.names.roles import classify
 from redactor.detect.names.roster import Roster, RosterPerson, date_forms, load_roster
-from redactor.detect.nlp import MODEL_NAME, SchoolNlpEngine
+from redactor.detect.nlp import MODEL_NAME, SchoolNlpEngine, keep_common_words
 from redactor.errors import ConfigError, DetectionError
 from redactor.model import PERSON_TYPES, Document, Finding
 from redactor.settings import ENTITY_GROUPS, Settings
@@ -241,7 +241,10 @@ class SchoolDetector:
         # spaCy made may leave the zone: results leave it as plain _Spans.
         texts = [c.text for c in chunks]
         informal = [i for i, text in enumerate(texts) if _is_informal(text)]
-        with self.analyzer.nlp_engine.get_nlp("en").memory_zone():
+        nlp = self.analyzer.nlp_engine.get_nlp("en")
+        # Ordinary words are kept, though: a bounded list, and spaCy is faster when it knows them.
+        keep_common_words(nlp, texts, lexicon().common_words)
+        with nlp.memory_zone():
             out = self._analyze_in_zone(texts + [_truecase(texts[i]) for i in informal])
         # Notes typed all in lower case ("- hope + amber fell out", "helen booked him") hide
         # names from capital-letter cues. Those texts are read a second time with known first
