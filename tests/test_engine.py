@@ -187,3 +187,12 @@ def test_notes_typed_without_capitals(redactor: Redactor) -> None:
     assert "+ hope fell" not in out  # a name here
     assert "we hope the trip" in out and "we will label" in out  # words there
     assert "rm 3 free" in out and "well done" in out
+
+
+def test_ordinary_words_stay_in_the_vocabulary_and_names_do_not(redactor: Redactor) -> None:
+    # Ordinary words keep their spaCy entry (spaCy is faster when it knows them); a new name
+    # goes with its memory zone, so a long batch of new names does not grow the vocabulary.
+    redactor.redact_text("Quillondra Vexhaven walked to the harbour with her umbrella.")
+    vocab = redactor.detector.analyzer.nlp_engine.get_nlp("en").vocab  # type: ignore[attr-defined]
+    assert "harbour" in vocab and "umbrella" in vocab
+    assert "Quillondra" not in vocab and "Vexhaven" not in vocab
