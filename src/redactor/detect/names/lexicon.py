@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 
 #: a word as names are written: letters, with inner hyphens or apostrophes (O'Neill, Ana-María)
@@ -68,8 +68,25 @@ class Lexicon:
     english_words: frozenset[str]
     #: first names in common use (census lists and our curated ones), not every rare entry
     popular_first_names: frozenset[str]
+    # The rules ask about the same words again and again: the answers to `is_first_name`,
+    # `is_surname` and `is_english` are remembered per word as written (`_remember` bounds them).
+    _first_name_memo: dict[str, bool] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
+    _surname_memo: dict[str, bool] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
+    _english_memo: dict[str, bool] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
     def is_first_name(self, word: str) -> bool:
+        known = self._first_name_memo.get(word)
+        if known is None:
+            known = _remember(self._first_name_memo, word, self._is_first_name(word))
+        return known
+
+    def _is_first_name(self, word: str) -> bool:
         key = fold(word)
         if key in self.first_names:
             return True
@@ -87,10 +104,22 @@ class Lexicon:
 
     def is_english(self, word: str) -> bool:
         """Any English dictionary word or stop word, however rare (WordNet's index)."""
+        known = self._english_memo.get(word)
+        if known is None:
+            known = _remember(self._english_memo, word, self._is_english(word))
+        return known
+
+    def _is_english(self, word: str) -> bool:
         key = fold(strip_possessive(word))
         return key in self.english_words or key in SCHOOL_WORDS
 
     def is_surname(self, word: str) -> bool:
+        known = self._surname_memo.get(word)
+        if known is None:
+            known = _remember(self._surname_memo, word, self._is_surname(word))
+        return known
+
+    def _is_surname(self, word: str) -> bool:
         key = fold(word)
         if key in self.surnames:
             return True
@@ -106,6 +135,16 @@ class Lexicon:
 
     def is_school_word(self, word: str) -> bool:
         return fold(word) in SCHOOL_WORDS
+
+
+_MEMO_SIZE = 20_000  # words; a long batch of new names starts the memo afresh at this size
+
+
+def _remember(memo: dict[str, bool], word: str, answer: bool) -> bool:
+    if len(memo) >= _MEMO_SIZE:
+        memo.clear()
+    memo[word] = answer
+    return answer
 
 
 @functools.lru_cache(maxsize=1)
