@@ -89,10 +89,7 @@ class TextView:
         self.ents: tuple[Any, ...] = tuple(doc.ents) if doc is not None else ()
         self._token_at: dict[int, int] = {}  # character offset -> token index, built on demand
         self._pos_at: dict[int, str] = {}  # character offset -> coarse part of speech, memo
-        self._ent: dict[int, str] = {}
-        for ent in self.ents:
-            for token in ent:
-                self._ent[token.idx] = ent.label_
+        self._ent: dict[int, str] | None = None  # token offset -> entity label, built on demand
 
     def pos(self, word: Word) -> str:
         """Coarse part of speech of the token starting where `word` starts ("" if none).
@@ -119,6 +116,8 @@ class TextView:
         return pos
 
     def ent_label(self, word: Word) -> str:
+        if self._ent is None:  # few words are asked about, many documents never
+            self._ent = {token.idx: ent.label_ for ent in self.ents for token in ent}
         return self._ent.get(word.start, "")
 
     def before(self, word: Word, width: int = 40) -> str:
