@@ -81,7 +81,8 @@ def test_finditer_at_refuses_empty_matches() -> None:
 # Pieces of school notes around the family words and one-letter names the patterns look for.
 _NOTE_PIECES = st.sampled_from(
     "mum|Mum|NAN|nanny|step-dad|foster carer|of|(|)|:|'s|’s| |  |\n|. |! | – |-|Ada|Bo|sue|Lee"
-    "|K|P|B|and|is|said|drew|art|that|thinks|uncle|grandma|x|7|\u017f".split("|")
+    "|K|P|B|and|is|said|drew|art|that|thinks|uncle|grandma|x|7|\u017f"
+    "|DA|AR|JMcG|CMacT|ABCDE|Y11|Year 4|governor|TA|.".split("|")
 )
 
 
@@ -102,6 +103,9 @@ def test_finditer_at_finds_what_finditer_finds(pieces: list[str]) -> None:
     ):
         fast = finditer_at(pattern, text, family_starts)
         assert _spans(fast) == _spans(pattern.finditer(text))
-    letter_starts = (m.start() for m in initials._LETTER_START.finditer(text))
-    fast = finditer_at(initials._LETTER, text, letter_starts)
-    assert _spans(fast) == _spans(initials._LETTER.finditer(text))
+    for pattern, scan in (
+        (initials._LETTER, initials._LETTER_START),
+        (initials._WITH_BRACKET, initials._WITH_BRACKET_START),
+    ):
+        fast = finditer_at(pattern, text, (m.start() for m in scan.finditer(text)))
+        assert _spans(fast) == _spans(pattern.finditer(text))

@@ -60,6 +60,8 @@ _WITH_BRACKET = re.compile(
     rf"|(?<![\w.])({_INITIALS})\s*\(\s*(?:governor|pupil|parent|staff|DSL|SENCo|TA|HLTA|SW|"
     rf"chair|clerk|head|teacher|Y\d)"
 )
+# Where a _WITH_BRACKET match can start: a capital, at most nine more letters, a bracket.
+_WITH_BRACKET_START = re.compile(r"[A-Z](?=[A-Za-z]{1,9}\s*\()")
 # Initials opening a line or sentence before a verb: "DK gave the report", "FA typing"
 _BEFORE_VERB = re.compile(
     rf"(?m)(?:^|[.!?]\s+|[-•*–]\s+)({_INITIALS})\s+(?:[a-z]+(?:ed|ing|s)|gave|told|said|says|"
@@ -120,7 +122,8 @@ class InitialsRecognizer(NameRecognizer):
         for m in _RUN.finditer(text):
             for token in _TOKEN.finditer(m.group()):
                 add(m.start() + token.start(), m.start() + token.end(), 0.7, "a run of initials")
-        for m in _WITH_BRACKET.finditer(text):
+        bracket_starts = (m.start() for m in _WITH_BRACKET_START.finditer(text))
+        for m in finditer_at(_WITH_BRACKET, text, bracket_starts):
             group = 1 if m.group(1) else 2
             # "DA (Y11)": a year group in brackets says person even for a usual acronym
             if m.group(1) or is_initials(m.group(group)):
