@@ -84,15 +84,17 @@ _LETTERS = re.compile(r"[^\W\d_]+")
 
 
 def keep_common_words(nlp: Any, texts: Iterable[str], common: Collection[str]) -> None:
-    """Give the ordinary English words of `texts` (those whose lower case is in `common`) a
-    lasting entry in spaCy's vocabulary. Call it outside a memory zone: inside one, spaCy
-    rebuilds the entry of every word of every document (its shape, prefix, suffix ... computed
-    in Python), and the ordinary words are most of a document. The entries are the ones spaCy
-    would make anyway, so nothing it finds changes; and `common` is a fixed list, so the
-    vocabulary stays bounded (names and other new strings still go with their zone)."""
+    """Give the ordinary English words of `texts` (a word of `common`, in lower case, with a
+    capital or in capitals) a lasting entry in spaCy's vocabulary. Call it outside a memory
+    zone: inside one, spaCy rebuilds the entry of every word of every document (its shape,
+    prefix, suffix ... computed in Python), and the ordinary words are most of a document. The
+    entries are the ones spaCy would make anyway, so nothing it finds changes; and `common` is
+    a fixed list, so the vocabulary stays bounded (names and other new strings still go with
+    their zone)."""
     vocab = nlp.vocab
     for word in {w for text in texts for w in _LETTERS.findall(text)}:
-        if word.lower() in common and word not in vocab:
+        low = word.lower()
+        if low in common and word in (low, low.capitalize(), low.upper()) and word not in vocab:
             vocab[word]  # looking a string up outside a zone makes a lasting entry
 
 
