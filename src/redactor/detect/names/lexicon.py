@@ -137,7 +137,7 @@ class Lexicon:
         return fold(word) in SCHOOL_WORDS
 
 
-_MEMO_SIZE = 20_000  # words; a long batch of new names starts the memo afresh at this size
+_MEMO_SIZE = 4096  # words; a long run of new names starts the memo afresh at this size
 
 
 def _remember(memo: dict[str, bool], word: str, answer: bool) -> bool:
