@@ -231,3 +231,12 @@ def test_lower_case_first_name_brings_its_surname_in_notes(redactor: Redactor) -
 def test_a_class_name_before_a_year_group_is_no_nickname(redactor: Redactor) -> None:
     out = redactor.redact_text("Quotes from Zofia Nowacka (Willow, Y5) and the Willow class.")
     assert "Zofia" not in out and "Willow class" in out
+
+
+def test_ordinary_words_stay_in_the_vocabulary_and_names_do_not(redactor: Redactor) -> None:
+    # Ordinary words keep their spaCy entry (spaCy is faster when it knows them); a new name
+    # goes with its memory zone, so a long batch of new names does not grow the vocabulary.
+    redactor.redact_text("Quillondra Vexhaven walked to the harbour with her umbrella.")
+    vocab = redactor.detector.analyzer.nlp_engine.get_nlp("en").vocab  # type: ignore[attr-defined]
+    assert "harbour" in vocab and "umbrella" in vocab
+    assert "Quillondra" not in vocab and "Vexhaven" not in vocab

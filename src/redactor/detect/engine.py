@@ -32,7 +32,7 @@ from redactor.detect.names.lexicon import POSSESSIVE_END, WORD, fold, lexicon
 from redactor.detect.names.propagation import NameForm, find_mentions, name_forms
 from redactor.detect.names.roles import classify
 from redactor.detect.names.roster import Roster, RosterPerson, date_forms, load_roster
-from redactor.detect.nlp import MODEL_NAME, SchoolNlpEngine
+from redactor.detect.nlp import MODEL_NAME, SchoolNlpEngine, keep_common_words
 from redactor.detect.recognizers.address import street_names
 from redactor.errors import ConfigError, DetectionError
 from redactor.model import PERSON_TYPES, Document, Finding
@@ -173,23 +173,30 @@ class SchoolDetector:
                     hinted_forms += name_forms(segment.text, segment.hint, lex)
 
         forms = hinted_forms + self._roster_forms + self._deny_forms
+        # A name found again adds nothing: find_mentions keeps the first form of each spelling
+        # (or the first strict one), so each name and type is made into forms once.
+        named: set[tuple[str, str]] = set()
         kept: dict[str, int] = {}
         for chunk, spans in zip(chunks, per_chunk, strict=True):
             spans.extend(_nicknames(chunk.text, spans))
             for span in spans:
                 if span.entity_type in PERSON_TYPES and span.score >= PROPAGATION_MIN_SCORE:
-                    forms += name_forms(chunk.text[span.start : span.end], span.entity_type, lex)
+                    name = (chunk.text[span.start : span.end], span.entity_type)
+                    if name not in named:
+                        named.add(name)
+                        forms += name_forms(*name, lex)
         for chunk, spans in zip(chunks, per_chunk, strict=True):
             spans.extend(self._propagate(chunk, forms))
             spans.extend(_street_mentions(chunk.text, spans))
             spans.extend(self._roster_details(chunk))
             spans[:] = [s for s in spans if not _names_a_thing(chunk.text, s)]
-            spans[:] = [self._with_role(chunk.text, s) for s in spans]
-            left = [s for s in spans if self._left_readable(chunk.text, s)]
-            for reason in {self._left_readable(chunk.text, s) for s in left}:
-                mentions = sum(1 for s in left if self._left_readable(chunk.text, s) == reason)
-                kept[reason] = kept.get(reason, 0) + mentions
-            spans[:] = [s for s in spans if not self._left_readable(chunk.text, s)]
+            # Several recognizers often report the same mention: its context is read once.
+            roles: dict[tuple[int, int], str] = {}
+            spans[:] = [self._with_role(chunk.text, s, roles) for s in spans]
+            reasons = [self._left_readable(chunk.text, s) for s in spans]
+            for reason in filter(None, reasons):
+                kept[reason] = kept.get(reason, 0) + 1
+            spans[:] = [s for s, reason in zip(spans, reasons, strict=True) if not reason]
             findings.extend(self._to_segments(chunk, spans))
         # The report says what was left readable on purpose, and why (never the text itself).
         notes = document.info.setdefault("notes", [])
@@ -236,7 +243,10 @@ class SchoolDetector:
         # spaCy made may leave the zone: results leave it as plain _Spans.
         texts = [c.text for c in chunks]
         informal = [i for i, text in enumerate(texts) if _is_informal(text)]
-        with self.analyzer.nlp_engine.get_nlp("en").memory_zone():
+        nlp = self.analyzer.nlp_engine.get_nlp("en")
+        # Ordinary words are kept, though: a bounded list, and spaCy is faster when it knows them.
+        keep_common_words(nlp, texts, lexicon().common_words)
+        with nlp.memory_zone():
             out = self._analyze_in_zone(texts + [_truecase(texts[i]) for i in informal])
         # Notes typed all in lower case ("- hope + amber fell out", "helen booked him") hide
         # names from capital-letter cues. Those texts are read a second time with known first
@@ -345,12 +355,17 @@ class SchoolDetector:
             for m in pattern.finditer(chunk.text)
         ]
 
-    def _with_role(self, text: str, span: _Span) -> _Span:
+    def _with_role(self, text: str, span: _Span, roles: dict[tuple[int, int], str]) -> _Span:
+        """`span` as CHILD or ADULT when the roster or its context says so. `roles` remembers
+        what the context said for each (start, end) of `text`."""
         if span.entity_type not in PERSON_TYPES:
             return span
         kind = self._roster_kind(text[span.start : span.end]) or span.entity_type
         if kind == "PERSON":
-            kind = classify(text, span.start, span.end)
+            where = (span.start, span.end)
+            if where not in roles:
+                roles[where] = classify(text, span.start, span.end)
+            kind = roles[where]
         if kind == span.entity_type:
             return span
         return _Span(kind, span.start, span.end, span.score, span.recognizer, span.reason)
@@ -389,6 +404,8 @@ class SchoolDetector:
     def _left_readable(self, text: str, span: _Span) -> str:
         """Why this span stays as it is ("" when it does not): the allow list, or the pupil
         kept with `keep_child` (a parent's request for their own child's records)."""
+        if not self._allow and not self._kept_forms:
+            return ""  # nothing is kept: no need to read the span
         surface = fold(re.sub(r"['’]s$", "", text[span.start : span.end].strip()))
         if surface in self._kept_forms:
             return "of the pupil kept with --keep-child (a parent's request for their own child)"

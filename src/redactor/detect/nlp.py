@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import functools
 import logging
+import re
+from collections.abc import Collection, Iterable
 from typing import Any
 
 from presidio_analyzer.nlp_engine import NerModelConfiguration, NlpArtifacts, SpacyNlpEngine
@@ -76,6 +78,28 @@ class SchoolNlpEngine(SpacyNlpEngine):
             language=language,
             scores=scores,
         )
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+def keep_common_words(nlp: Any, texts: Iterable[str], common: Collection[str]) -> None:
+    """Give the ordinary English words of `texts` (a word of `common`, in lower case, with a
+    capital or in capitals) a lasting entry in spaCy's vocabulary and tokenizer cache. Call it
+    outside a memory zone: inside one, spaCy rebuilds the entry of every word of every document
+    (its shape, prefix, suffix ... computed in Python) and splits it again, and the ordinary
+    words are most of a document. The entries are the ones spaCy would make anyway, so nothing
+    it finds changes; and `common` is a fixed list, so the vocabulary stays bounded (names and
+    other new strings still go with their zone)."""
+    vocab = nlp.vocab
+    new = []
+    for word in {w for text in texts for w in _LETTERS.findall(text)}:
+        low = word.lower()
+        if low in common and word in (low, low.capitalize(), low.upper()) and word not in vocab:
+            new.append(word)
+    if new:
+        # tokenizing a word outside a zone makes a lasting entry and caches how it splits
+        nlp.tokenizer(" ".join(sorted(new)))
 
 
 def load_spacy(model_name: str = MODEL_NAME) -> Any:

@@ -66,8 +66,11 @@ def replacement_for(item: OperatorInput, settings: Settings) -> str:
 
 def normalise(text: str) -> str:
     """Case-, accent- and space-folded form used to recognise the same entity across mentions."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    if text.isascii():
+        plain = text  # nothing to decompose: skip the per-character pass
+    else:
+        decomposed = unicodedata.normalize("NFKD", text)
+        plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return " ".join(plain.casefold().replace("’", "'").split())
 
 

@@ -115,12 +115,12 @@ def plan_edits(document: Document, findings: list[Finding], settings: Settings) 
     # People: full names first, so a later "Charlotte" or "Whitehouse" joins the full name.
     people: list[_Entity] = []
     person_of: dict[int, _Entity] = {}
-    order = sorted(
-        (i for i, f in enumerate(merged) if f.entity_type in PERSON_TYPES),
-        key=lambda i: (-len(_name_words(texts[i])), merged[i].segment, merged[i].start),
-    )
+    words_of = {
+        i: _name_words(texts[i]) for i, f in enumerate(merged) if f.entity_type in PERSON_TYPES
+    }
+    order = sorted(words_of, key=lambda i: (-len(words_of[i]), merged[i].segment, merged[i].start))
     for i in order:
-        words = _name_words(texts[i])
+        words = words_of[i]
         key = " ".join(words) or normalise(texts[i])
         kind = merged[i].entity_type
         entity = next((p for p in people if p.key == key and _same_kind(p.label, kind)), None)

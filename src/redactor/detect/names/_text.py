@@ -3,12 +3,11 @@ from the spaCy document when there is one, and where sentences and lines start."
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
 
-from redactor.detect.names.lexicon import POSSESSIVE_END, WORD, Lexicon, lexicon
+from redactor.detect.names.lexicon import WORD, Lexicon, lexicon, strip_possessive
 
 # Coarse part of speech from the tagger's fine Penn Treebank tag (what spaCy's attribute ruler
 # would set; the pipeline leaves that component out for speed).
@@ -56,8 +55,10 @@ _AUXILIARIES = frozenset(
 _SENTENCE_BREAKS = set('.!?:;•*–—-"“(\n')
 
 
-@dataclass(frozen=True)
-class Word:
+class Word(NamedTuple):
+    """A word of the text. A named tuple, not a dataclass: a view makes one for every word of
+    every document, and a tuple is the cheapest object to build."""
+
     start: int
     end: int
     text: str  # without a possessive 's
@@ -80,35 +81,43 @@ class TextView:
         self.text = text
         self.words: list[Word] = []
         for m in WORD.finditer(text):
-            word = POSSESSIVE_END.sub("", m.group())
+            word = strip_possessive(m.group())
             if word:
                 self.words.append(Word(m.start(), m.start() + len(word), word))
         self._doc = doc
+        #: the model's entities (spaCy builds the list anew each time `doc.ents` is read)
+        self.ents: tuple[Any, ...] = tuple(doc.ents) if doc is not None else ()
         self._token_at: dict[int, int] = {}  # character offset -> token index, built on demand
-        self._ent: dict[int, str] = {}
-        if doc is not None:
-            for ent in doc.ents:
-                for token in ent:
-                    self._ent[token.idx] = ent.label_
+        self._pos_at: dict[int, str] = {}  # character offset -> coarse part of speech, memo
+        self._ent: dict[int, str] | None = None  # token offset -> entity label, built on demand
 
     def pos(self, word: Word) -> str:
         """Coarse part of speech of the token starting where `word` starts ("" if none).
         Looked up only for the few words the rules ask about: reading every token's tag from
         spaCy up front costs more than all the rules together."""
+        pos = self._pos_at.get(word.start)
+        if pos is None:
+            pos = self._pos_at[word.start] = self._read_pos(word.start)
+        return pos
+
+    def _read_pos(self, start: int) -> str:
         if self._doc is None:
             return ""
         if not self._token_at:
-            self._token_at = {int(i): k for k, i in enumerate(self._doc.to_array("IDX"))}
-        k = self._token_at.get(word.start)
+            starts = self._doc.to_array("IDX").tolist()
+            self._token_at = dict(zip(starts, range(len(starts)), strict=True))
+        k = self._token_at.get(start)
         if k is None:
             return ""
         token = self._doc[k]
-        pos = token.pos_ or TAG_TO_POS.get(token.tag_, "")
+        pos: str = token.pos_ or TAG_TO_POS.get(token.tag_, "")
         if pos == "VERB" and token.lower_ in _AUXILIARIES:
             pos = "AUX"
         return pos
 
     def ent_label(self, word: Word) -> str:
+        if self._ent is None:  # few words are asked about, many documents never
+            self._ent = {token.idx: ent.label_ for ent in self.ents for token in ent}
         return self._ent.get(word.start, "")
 
     def before(self, word: Word, width: int = 40) -> str:

@@ -53,7 +53,8 @@ class HeaderNameRecognizer(NameRecognizer):
                             text, start, start + len(m.group()), 0.8, "name in an email header"
                         )
                     )
-        for m in _ANGLE.finditer(text):
+        # (most documents hold no "<" at all: they skip the search, which tries every capital)
+        for m in _ANGLE.finditer(text) if "<" in text else ():
             if self._plausible(m.group(1)):
                 out.extend(self._name_span(text, m.start(1), m.end(1), 0.8, "name before an email"))
         for m in _CLOSING.finditer(text):

@@ -10,6 +10,7 @@ from typing import Any
 
 from presidio_analyzer import RecognizerResult
 
+from redactor.detect.names._regex import finditer_at
 from redactor.detect.names._text import NameRecognizer, result
 from redactor.detect.names.lexicon import read_list
 
@@ -52,6 +53,8 @@ _LETTER = re.compile(
     r"|[–—-]\s*([A-Z])\s*$|!\s+([A-Z])\s*$|(?<![\w.])([B-HJ-Z])(?=['’]s\s+[a-z])",
     re.MULTILINE,
 )
+# Where a _LETTER match can start: a capital before an apostrophe or a space, a dash, a "!".
+_LETTER_START = re.compile(r"[B-HJ-Z](?=['’\s])|[–—!-]")
 # Two or more initials in a row: "ND, MG, PY", "JS / DK", "BP + KW", "JS\tPY" (table columns)
 _SEP = r"(?:\s*[,/+&]\s*|\s+and\s+|\t+)"
 _RUN = re.compile(rf"(?<![\w.]){_INITIALS}(?:{_SEP}{_INITIALS})+(?![\w])")
@@ -61,6 +64,8 @@ _WITH_BRACKET = re.compile(
     rf"|(?<![\w.])({_INITIALS})\s*\(\s*(?:governor|pupil|parent|staff|DSL|SENCo|TA|HLTA|SW|"
     rf"chair|clerk|head|teacher|Y\d)"
 )
+# Where a _WITH_BRACKET match can start: a capital, at most nine more letters, a bracket.
+_WITH_BRACKET_START = re.compile(r"[A-Z](?=[A-Za-z]{1,9}\s*\()")
 # Initials opening a line or sentence before a verb: "DK gave the report", "FA typing"
 _BEFORE_VERB = re.compile(
     rf"(?m)(?:^|[.!?]\s+|[-•*–]\s+)({_INITIALS})\s+(?:[a-z]+(?:ed|ing|s)|gave|told|said|says|"
@@ -162,7 +167,8 @@ class InitialsRecognizer(NameRecognizer):
             for token in tokens:
                 start, end = m.start() + token.start(), m.start() + token.end()
                 add(start, end, 0.7, "a run of initials", strong=strong)
-        for m in _WITH_BRACKET.finditer(text):
+        bracket_starts = (m.start() for m in _WITH_BRACKET_START.finditer(text))
+        for m in finditer_at(_WITH_BRACKET, text, bracket_starts):
             group = 1 if m.group(1) else 2
             # "DA (Y11)": a year group in brackets says person even for a usual acronym
             if m.group(1) or is_initials(m.group(group)):
@@ -185,7 +191,8 @@ class InitialsRecognizer(NameRecognizer):
                 out.append(
                     result("PERSON", m.start(group), m.end(group), 0.6, NAME, "lower-case initials")
                 )
-        for m in _LETTER.finditer(text):
+        letter_starts = (m.start() for m in _LETTER_START.finditer(text))
+        for m in finditer_at(_LETTER, text, letter_starts):
             group = next(g for g in (1, 2, 3, 4) if m.group(g))
             out.append(
                 result(

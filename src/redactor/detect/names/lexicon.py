@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 
 #: a word as names are written: letters, with inner hyphens or apostrophes (O'Neill, Ana-María)
@@ -21,13 +21,32 @@ def fold(word: str) -> str:
     return base.replace("ł", "l").replace("’", "'").replace("ı", "i").replace("ø", "o")
 
 
+class _CharFold(dict[int, str]):
+    """code point -> its fold's first character (itself when the fold is empty), filled on
+    demand: a table `str.translate` reads, one entry per distinct character ever seen."""
+
+    def __missing__(self, code: int) -> str:
+        ch = chr(code)
+        folded = fold(ch)
+        self[code] = value = folded[0] if folded else ch
+        return value
+
+
+_CHAR_FOLD = _CharFold()
+
+
 def fold_same_length(text: str) -> str:
     """`fold` applied character by character, so offsets in the result match `text`."""
-    out = []
-    for ch in text:
-        folded = fold(ch)
-        out.append(folded[0] if len(folded) >= 1 else ch)
-    return "".join(out)
+    # One translate call instead of a Python loop over every character of the document.
+    return text.translate(_CHAR_FOLD)
+
+
+def strip_possessive(word: str) -> str:
+    """`word` without a final 's ("Tobi's" -> "Tobi")."""
+    # Most words have no apostrophe at all: they skip the regex.
+    if "'" not in word and "’" not in word:
+        return word
+    return POSSESSIVE_END.sub("", word)
 
 
 def read_list(name: str, folded: bool = True) -> frozenset[str]:
@@ -49,11 +68,30 @@ class Lexicon:
     english_words: frozenset[str]
     #: first names in common use (census lists and our curated ones), not every rare entry
     popular_first_names: frozenset[str]
+    # The rules ask about the same words again and again: the answers to `is_first_name`,
+    # `is_surname` and `is_english` are remembered per word as written (`_remember` bounds them).
+    _first_name_memo: dict[str, bool] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
+    _surname_memo: dict[str, bool] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
+    _english_memo: dict[str, bool] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
     def is_first_name(self, word: str) -> bool:
+        known = self._first_name_memo.get(word)
+        if known is None:
+            known = _remember(self._first_name_memo, word, self._is_first_name(word))
+        return known
+
+    def _is_first_name(self, word: str) -> bool:
         key = fold(word)
         if key in self.first_names:
             return True
+        if "-" not in key:
+            return False
         # Lily-Rose, Darcy-Mae: every part a first name, and not a phrase like "go-to"
         parts = [p for p in re.split(r"-", key) if p]
         if len(parts) < 2 or not all(p in self.first_names for p in parts):
@@ -66,23 +104,47 @@ class Lexicon:
 
     def is_english(self, word: str) -> bool:
         """Any English dictionary word or stop word, however rare (WordNet's index)."""
-        key = fold(POSSESSIVE_END.sub("", word))
+        known = self._english_memo.get(word)
+        if known is None:
+            known = _remember(self._english_memo, word, self._is_english(word))
+        return known
+
+    def _is_english(self, word: str) -> bool:
+        key = fold(strip_possessive(word))
         return key in self.english_words or key in SCHOOL_WORDS
 
     def is_surname(self, word: str) -> bool:
+        known = self._surname_memo.get(word)
+        if known is None:
+            known = _remember(self._surname_memo, word, self._is_surname(word))
+        return known
+
+    def _is_surname(self, word: str) -> bool:
         key = fold(word)
         if key in self.surnames:
             return True
+        if "-" not in key:
+            return False
         parts = [p for p in re.split(r"-", key) if p]
         return len(parts) > 1 and all(p in self.surnames or p in self.first_names for p in parts)
 
     def is_common(self, word: str) -> bool:
         """An ordinary English word (grace, will, mark, reading) or a school word."""
-        key = fold(POSSESSIVE_END.sub("", word))
+        key = fold(strip_possessive(word))
         return key in self.common_words or key in SCHOOL_WORDS
 
     def is_school_word(self, word: str) -> bool:
         return fold(word) in SCHOOL_WORDS
+
+
+_MEMO_SIZE = 4096  # words; a long run of new names starts the memo afresh at this size
+
+
+def _remember(memo: dict[str, bool], word: str, answer: bool) -> bool:
+    if len(memo) >= _MEMO_SIZE:
+        memo.clear()
+    memo[word] = answer
+    return answer
 
 
 @functools.lru_cache(maxsize=1)

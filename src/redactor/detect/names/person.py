@@ -15,6 +15,7 @@ Rules, each with its own score (the engine reports from 0.5):
 from __future__ import annotations
 
 import bisect
+import operator
 import re
 from typing import Any
 
@@ -78,6 +79,18 @@ _PARTICLES = frozenset(
 # Irish eclipsis and h-prefix inside a name: "Mac an tSaoir", "Ó hEara", "Ní Bhriain"
 _ECLIPSED = re.compile(r"^(?:t|n|h|bh|mb|gc|nd|ng|bp|dt)[A-ZÁÉÍÓÚ]")
 _INITIAL = re.compile(r"[A-Z]\.?")
+# What the rules read around a word (compiled once: the rules run for every capitalised word).
+_SAINT_BEFORE = re.compile(r"\b(?:St|Saint)\.?\s+$")  # "St Peter's"
+_NICKNAME_AFTER = re.compile(r"\s*[(\"“]\s*[A-Z][^\W\d_]+\s*[)\"”]")  # 'Grace ("Gigi")'
+_INITIAL_AFTER = re.compile(r" [B-HJ-Z](?:\b|\.)(?!\w)(?! [a-z])")  # "Ivy M."
+_BULLET_BEFORE = re.compile(r"(?:^|\n)[ \t]*[-•*][ \t]*$")
+_NAME_AFTER_BULLET = re.compile(r"(?: [a-z][\w'-]*){0,2}[ \t]*(?:[–—-][ \t]|\()")
+_YEAR_GROUP_AFTER = re.compile(
+    r"\s*\([^()\n]{0,30}?\b(?:Y|Yr|Year)\s?\d|\s*\(\s*(?:R|Rec|Reception)\s*\)"
+)
+_OWNS_SOMETHING = re.compile(r"['’]s\s+[a-z]")  # "Tobiasz's reading book"
+_LINE_BREAK = re.compile(r"[ \t]*\n[ \t]*")
+_JOINED = re.compile(r"\s*[+&]\s*")
 # Verbs that follow a person's name as its subject in school notes.
 _NAME_VERBS = frozenset(
     [
@@ -255,7 +268,7 @@ class PersonRecognizer(NameRecognizer):
         view = TextView(text, doc)
         found: list[RecognizerResult] = []
         if doc is not None:
-            found.extend(self._from_model(view, doc))
+            found.extend(self._from_model(view))
         found.extend(self._from_titles(view))
         found.extend(self._from_lexicon(view))
         found.extend(self._before_bracketed_name(view))
@@ -291,9 +304,9 @@ class PersonRecognizer(NameRecognizer):
 
     # -- spaCy entities --------------------------------------------------------------------------
 
-    def _from_model(self, view: TextView, doc: Any) -> list[RecognizerResult]:
+    def _from_model(self, view: TextView) -> list[RecognizerResult]:
         out = []
-        for ent in doc.ents:
+        for ent in view.ents:
             if ent.label_ != "PERSON":
                 continue
             for piece_start, piece_end in _pieces(view.text, ent.start_char, ent.end_char):
@@ -304,7 +317,9 @@ class PersonRecognizer(NameRecognizer):
 
     def _model_piece(self, view: TextView, start: int, end: int) -> RecognizerResult | None:
         lex = self.lexicon
-        words = [w for w in view.words if start <= w.start < end]
+        # the words starting in [start, end): words are in text order, so two binary searches
+        first = bisect.bisect_left(view.words, start, key=_start_of)
+        words = view.words[first : bisect.bisect_left(view.words, end, key=_start_of)]
         while words and (
             words[0].text.lower().rstrip(".") in TITLES or lex.is_school_word(words[0].text)
         ):
@@ -512,7 +527,7 @@ class PersonRecognizer(NameRecognizer):
         w = view.words[i]
         if not w.is_capitalised or len(w.text) < 2 or not lex.is_first_name(w.text):
             return 0.0, ""
-        if re.search(r"\b(?:St|Saint)\.?\s+$", view.before(w, 8)):
+        if _SAINT_BEFORE.search(view.before(w, 8)):
             return 0.0, ""  # St Peter's: a school or church, not a person
         if w.is_upper and len(w.text) <= 3:
             return 0.0, ""  # initials and acronyms are handled elsewhere
@@ -565,10 +580,10 @@ class PersonRecognizer(NameRecognizer):
             return 0.7, "known first name and surname"
         if nxt is not None and nxt.is_title and not lex.is_english(nxt.text):
             return 0.65, "known first name before an unknown capitalised word"
-        if re.match(r"\s*[(\"“]\s*[A-Z][^\W\d_]+\s*[)\"”]", view.after(w, 30)):
+        if _NICKNAME_AFTER.match(view.after(w, 30)):
             return 0.6, "known first name before a nickname"
         starts = view.starts_sentence(w)
-        if re.match(r" [B-HJ-Z](?:\b|\.)(?!\w)(?! [a-z])", view.after(w, 6)):
+        if _INITIAL_AFTER.match(view.after(w, 6)):
             return 0.6, "known first name and an initial"  # "Grace B + Kai Z", "Ivy M."
         partner = _coordinated(view, i)
         if (
@@ -631,14 +646,13 @@ class PersonRecognizer(NameRecognizer):
         if not w.text.islower() or len(w.text) < 2:
             return 0.0, ""
         known_first = lex.is_first_name(w.text)
-        bullet = re.search(r"(?:^|\n)[ \t]*[-•*][ \t]*$", view.before(w, 6)) is not None
-        name_after = re.match(r"(?: [a-z][\w'-]*){0,2}[ \t]*(?:[–—-][ \t]|\()", view.after(w, 30))
         if (
-            bullet
-            and name_after
-            and w.text not in _FUNCTION_WORDS
+            w.text not in _FUNCTION_WORDS
             and len(w.text) > 2
             and (known_first or (lex.is_surname(w.text) and not lex.is_english(w.text)))
+            # the layout is read only for a word that could be a name
+            and _BULLET_BEFORE.search(view.before(w, 6))
+            and _NAME_AFTER_BULLET.match(view.after(w, 30))
         ):
             return 0.6, "lower-case name opening a bullet"
         if not known_first or len(w.text) < 3 or lex.is_common(w.text) or lex.is_english(w.text):
@@ -923,7 +937,7 @@ class PersonRecognizer(NameRecognizer):
             return 0.0, ""
         if view.ent_label(w) in _NOT_NAMES_ENT or lex.is_school_word(w.text):
             return 0.0, ""
-        if not re.match(r"['’]s\s+[a-z]", view.after(w, 5)):
+        if not _OWNS_SOMETHING.match(view.after(w, 5)):
             return 0.0, ""
         return 0.55, "unknown word owning something"
 
@@ -985,6 +999,7 @@ _QUOTE_SPEAKER = re.compile(
 # Titles as typed in notes without capitals ("miss" is also a verb: it needs a real surname).
 _LOWER_TITLES = frozenset(["mr", "mrs", "ms", "mx", "dr", "miss"])
 _BRACKETED_WORD = re.compile(r"\(\s*([^\W\d_]{2,}(?:-[^\W\d_]+)?)\s*\)")
+_start_of = operator.attrgetter("start")
 
 
 def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -1002,7 +1017,7 @@ def _word_on_next_line(view: TextView, i: int) -> Word | None:
     if i + 1 >= len(view.words) or view.has_possessive(view.words[i]):
         return None
     between = view.text[view.words[i].end : view.words[i + 1].start]
-    return view.words[i + 1] if re.fullmatch(r"[ \t]*\n[ \t]*", between) else None
+    return view.words[i + 1] if _LINE_BREAK.fullmatch(between) else None
 
 
 def _extend_particles(view: TextView, i: int) -> int:
@@ -1026,10 +1041,9 @@ def _extend_particles(view: TextView, i: int) -> int:
 def _coordinated(view: TextView, i: int) -> Word | None:
     """The word joined to words[i] by 'and', '&' or '+', if any."""
     words, w = view.words, view.words[i]
-    joined = re.compile(r"\s*[+&]\s*")
     if i + 1 < len(words):
         between = view.text[w.end : words[i + 1].start]
-        if joined.fullmatch(between):
+        if _JOINED.fullmatch(between):
             return words[i + 1]
         if (
             between == " "
@@ -1040,7 +1054,7 @@ def _coordinated(view: TextView, i: int) -> Word | None:
             return words[i + 2]
     if i >= 1:
         between = view.text[words[i - 1].end : w.start]
-        if joined.fullmatch(between):
+        if _JOINED.fullmatch(between):
             return words[i - 1]
         if (
             between == " "
