@@ -431,7 +431,7 @@ class PersonRecognizer(NameRecognizer):
         i = 0
         while i < len(words):
             w = words[i]
-            if w.text.islower() and not (lex.is_first_name(w.text) or lex.is_surname(w.text)):
+            if w.text.islower() and self._no_rule_for_lower_case(view, w):
                 i += 1  # most words: lower case and no name at all, so no rule below applies
                 continue
             score, reason = self._first_name_score(view, i)
@@ -521,6 +521,24 @@ class PersonRecognizer(NameRecognizer):
             out.append(result("PERSON", w.start, end, score, NAME, reason))
             i = j + 1
         return out
+
+    def _no_rule_for_lower_case(self, view: TextView, w: Word) -> bool:
+        """No rule below can take this lower-case word for a name: it is no name at all, or an
+        ordinary word ("hall", "will") that neither opens a bullet as a first name nor comes
+        before a year group in brackets (the only rules that read such words)."""
+        lex = self.lexicon
+        first = lex.is_first_name(w.text)
+        if not (first or lex.is_surname(w.text)):
+            return True
+        if not lex.is_english(w.text):
+            return False
+        return not (
+            first
+            and (
+                "(" in view.text[w.end : w.end + 45]
+                or _BULLET_BEFORE.search(view.before(w, 6)) is not None
+            )
+        )
 
     def _first_name_score(self, view: TextView, i: int) -> tuple[float, str]:
         lex = self.lexicon
@@ -960,6 +978,7 @@ _YEAR_GROUP_AFTER = re.compile(
     r"\s*\([^()\n]{0,30}?\b(?i:y|yr|year)\s?\d|\s*\(\s*(?:R|Rec|Reception)\s*\)"
     r"|\s*\(\s*\d{1,2}[A-Z]{1,3}\s*\)"
 )
+_BULLET_BEFORE = re.compile(r"(?:^|\n)[ \t]*[-•*][ \t]*$")
 _WIDE_GAP = re.compile(r"\t|\n| {2,}|[ \t]*[:;|][ \t]*")
 # The head of a line of notes: bullet, time stamp ("4.10", "[08:14]") or year group ("Y5 –"),
 # then up to four words, then a dash, colon or bracket.
