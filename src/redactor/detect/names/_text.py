@@ -3,11 +3,13 @@ from the spaCy document when there is one, and where sentences and lines start."
 
 from __future__ import annotations
 
+import bisect
 from typing import Any, NamedTuple
 
 from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
 
 from redactor.detect.names.lexicon import WORD, Lexicon, lexicon, strip_possessive
+from redactor.detect.nlp import ENTS_KEY
 
 # Coarse part of speech from the tagger's fine Penn Treebank tag (what spaCy's attribute ruler
 # would set; the pipeline leaves that component out for speed).
@@ -85,11 +87,15 @@ class TextView:
             if word:
                 self.words.append(Word(m.start(), m.start() + len(word), word))
         self._doc = doc
-        #: the model's entities (spaCy builds the list anew each time `doc.ents` is read)
-        self.ents: tuple[Any, ...] = tuple(doc.ents) if doc is not None else ()
+        #: the model's entities (spaCy builds the list anew each time `doc.ents` is read, so the
+        #: engine keeps the one it read on the doc)
+        self.ents: tuple[Any, ...] = ()
+        if doc is not None:
+            kept = doc.user_data.get(ENTS_KEY)
+            self.ents = kept if kept is not None else tuple(doc.ents)
         self._token_at: dict[int, int] = {}  # character offset -> token index, built on demand
         self._pos_at: dict[int, str] = {}  # character offset -> coarse part of speech, memo
-        self._ent: dict[int, str] | None = None  # token offset -> entity label, built on demand
+        self._ent_starts: list[int] | None = None  # entity start offsets, built on demand
 
     def pos(self, word: Word) -> str:
         """Coarse part of speech of the token starting where `word` starts ("" if none).
@@ -116,9 +122,14 @@ class TextView:
         return pos
 
     def ent_label(self, word: Word) -> str:
-        if self._ent is None:  # few words are asked about, many documents never
-            self._ent = {token.idx: ent.label_ for ent in self.ents for token in ent}
-        return self._ent.get(word.start, "")
+        """The label of the model entity `word` starts inside of ("" if none)."""
+        if self._ent_starts is None:  # few words are asked about, many documents never
+            self._ent_starts = [ent.start_char for ent in self.ents]
+        k = bisect.bisect_right(self._ent_starts, word.start) - 1
+        if k < 0 or word.start >= self.ents[k].end_char:
+            return ""
+        label: str = self.ents[k].label_
+        return label
 
     def before(self, word: Word, width: int = 40) -> str:
         return self.text[max(0, word.start - width) : word.start]
