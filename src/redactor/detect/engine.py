@@ -265,7 +265,7 @@ class SchoolDetector:
 
     def _analyze_in_zone(self, texts: list[str]) -> list[list[_Span]]:
         analyzer = self.analyzer
-        artifacts = [a for _, a in analyzer.nlp_engine.process_batch(texts, language="en")]
+        artifacts = analyzer.nlp_engine.artifacts(texts)
         out = []
         for text, nlp_artifacts in zip(texts, artifacts, strict=True):
             results = analyzer.analyze(

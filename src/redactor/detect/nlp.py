@@ -66,6 +66,12 @@ class SchoolNlpEngine(SpacyNlpEngine):
     def load(self) -> None:
         self.nlp = {"en": load_spacy(self.model_name)}  # type: ignore[assignment]
 
+    def artifacts(self, texts: list[str], batch_size: int = 1) -> list[NlpArtifacts]:
+        """What Presidio's `process_batch` gives, without the text it pairs with each result:
+        it rebuilds that from every token (`doc.text`), and the caller has the texts already."""
+        docs = self.nlp["en"].pipe(texts, batch_size=batch_size)  # type: ignore[index]
+        return [self._doc_to_nlp_artifact(doc, "en") for doc in docs]
+
     def _doc_to_nlp_artifact(self, doc: Any, language: str) -> NlpArtifacts:
         # Lemmas and token offsets feed only Presidio's context enhancer, which is off here.
         # spaCy rebuilds `doc.ents` from every token each time it is read, and Presidio would
