@@ -196,7 +196,7 @@ def _words(header: str) -> list[str]:
     return re.findall(r"[a-z0-9]+", text)
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=1024)
 def hint_for_header(header: str) -> str | None:
     """The entity type every cell under `header` holds, or None (free text or not personal)."""
     words = _words(header)

@@ -86,7 +86,7 @@ def _shortens(word: str, person: _Entity) -> bool:
     return len(names) > 1 and fold(word) in _short_forms_of(names[0])
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=1024)
 def _short_forms_of(first_name: str) -> frozenset[str]:
     return frozenset(short_forms(first_name, lexicon()))
 

@@ -13,7 +13,7 @@ WORD = re.compile(r"(?<![\w'’])[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 POSSESSIVE_END = re.compile(r"['’]s$", re.IGNORECASE)
 
 
-@functools.lru_cache(maxsize=65536)
+@functools.lru_cache(maxsize=8192)  # bounded: a long batch meets new names in every file
 def fold(word: str) -> str:
     """Case- and accent-insensitive form: "Łukasz" and "lukasz" fold alike."""
     decomposed = unicodedata.normalize("NFKD", word.casefold())

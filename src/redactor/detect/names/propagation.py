@@ -102,7 +102,7 @@ def short_forms(first_name: str, lexicon: Lexicon) -> list[str]:
     ]
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=1024)
 def _diminutives(folded_name: str) -> frozenset[str]:
     return frozenset(fold(n) for n in _nicknamer().nicknames_of(folded_name))
 
