@@ -49,6 +49,7 @@ def test_titles_are_not_name_forms() -> None:
     [
         ("Kacper's mum rang.", "Kacper", "CHILD"),
         ("Kacper (Y4) was late.", "Kacper", "CHILD"),
+        ("Kacper (8JG) was late.", "Kacper", "CHILD"),
         ("the pupil Kacper moved seats", "Kacper", "CHILD"),
         ("Spoke with Mrs Adebayo today.", "Adebayo", "ADULT"),
         ("Renata (SW) called.", "Renata", "ADULT"),

@@ -17,6 +17,7 @@ _CHILD_AFTER = re.compile(
     r"attendance|reading|annual review|EHCP|IEP|SEN|targets?|progress|book|peg|tray|"
     r"brother|sister|sibling)\b"
     r"|\s*[,(]\s*(?:Y|Yr|Year)\s?\d{1,2}\b|\s*\(\s*(?:R|Rec|Reception|Nursery)\s*\)"
+    r"|\s*\(\s*\d{1,2}[A-Z]{1,3}\s*\)"  # a tutor group: "(8JG)", "(10MC)"
     r"|\s*,?\s+(?:in|from)\s+(?:Y|Yr|Year)\s?\d|\s*,?\s+(?:is|was)\s+(?:in|a)\s+(?:Y|Year)\s?\d)",
     re.IGNORECASE,
 )
