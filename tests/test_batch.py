@@ -8,6 +8,7 @@ import os
 import re
 import time
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
 from click.testing import CliRunner
@@ -16,8 +17,9 @@ from tests.conftest import FakeDetector
 from redactor.audit import read_audit_log, settings_fingerprint
 from redactor.batch import STATE_NAME, BatchProgress, discover, run_batch
 from redactor.cli import main
-from redactor.errors import ConfigError, InputError, OutputError
+from redactor.errors import ConfigError, InputError, OutputError, RedactorError
 from redactor.model import Document, Finding
+from redactor.pipeline import Redactor
 from redactor.settings import Settings
 
 TERMS = {"Orlaith Brennick": "CHILD", "Orlaith": "CHILD", "Mr Tavish": "ADULT"}
@@ -451,3 +453,43 @@ def test_a_mixed_folder_with_a_corrupt_docx_an_encrypted_pdf_and_an_empty_file(
     redacted = docx.Document(str(out / "letter.docx"))
     assert "Orlaith" not in " ".join(p.text for p in redacted.paragraphs)
     assert "Orlaith" not in (out / "register.csv").read_text("utf-8")
+
+
+class BatchingDetector(FakeDetector):
+    """Records how many documents each detection call was given."""
+
+    sizes: ClassVar[list[int]] = []
+
+    def detect_many(self, documents: list[Document]) -> list[list[Finding]]:
+        BatchingDetector.sizes.append(len(documents))
+        return [self.detect(d) for d in documents]
+
+
+def test_a_worker_detects_a_few_files_together(tmp_path: Path) -> None:
+    src = tmp_path / "notes"
+    src.mkdir()
+    for i in range(8):
+        (src / f"note-{i}.txt").write_text(f"Orlaith came in at {i}.\n", "utf-8")
+    (src / "empty.txt").write_text("", "utf-8")
+    BatchingDetector.sizes = []
+    summary = run_batch(src, tmp_path / "out", Settings(), workers=1,
+                        detector_factory=lambda: BatchingDetector(TERMS))  # fmt: skip
+    assert sum(BatchingDetector.sizes) == 8 and max(BatchingDetector.sizes) > 1
+    got = statuses(summary)
+    assert got.pop("empty.txt") == "refused"  # one bad file fails alone, inside its group
+    assert set(got.values()) == {"redacted"} and len(got) == 8
+    assert "Orlaith" not in (tmp_path / "out" / "note-3.txt").read_text("utf-8")
+
+
+def test_redact_files_fails_each_file_on_its_own(tmp_path: Path) -> None:
+    good, empty = tmp_path / "good.txt", tmp_path / "empty.txt"
+    good.write_text("Orlaith rang.\n", "utf-8")
+    empty.write_text("", "utf-8")
+    redactor = Redactor(detector=FakeDetector({"Orlaith": "CHILD"}))
+    out = tmp_path / "out"
+    out.mkdir()
+    results = redactor.redact_files([(good, out / "good.txt"), (empty, out / "empty.txt")])
+    assert not isinstance(results[0], RedactorError)
+    assert results[0].counts() == {"CHILD": 1}
+    assert isinstance(results[1], RedactorError) and not (out / "empty.txt").exists()
+    assert (out / "good.txt").read_text("utf-8") == "[CHILD 1] rang.\n"

@@ -24,6 +24,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+import math
 import os
 import signal
 import time
@@ -58,6 +59,9 @@ _STATE_VERSION = 1
 _STATE_SAVE_SECONDS = 2.0
 
 DetectorFactory = Callable[[], Detector]
+#: files a worker redacts together, so that spaCy reads them in one batch; small, so that Ctrl-C
+#: still stops a batch soon (the groups already handed out are finished, no more)
+GROUP_SIZE = 4
 
 
 # -- data ----------------------------------------------------------------------------------------
@@ -300,6 +304,66 @@ def _process(task: _Task) -> FileOutcome:
     )
 
 
+def _process_group(tasks: list[_Task]) -> list[FileOutcome]:
+    """`_process` for a few files at once: their detection runs together, so spaCy reads them in
+    one batch. Each file keeps its own outcome; a reader failing in a way nobody foresaw sends
+    the group back to `_process`, one file at a time."""
+    redactor = _worker_redactor
+    if redactor is None:  # pragma: no cover - a pool always runs the initializer first
+        raise RuntimeError("worker not initialised")
+    outcomes: dict[int, FileOutcome] = {}
+    todo: list[tuple[int, _Task, str]] = []
+    for index, task in enumerate(tasks):
+        try:
+            sha = hashlib.sha256(task.source.read_bytes()).hexdigest()
+        except OSError:
+            outcomes[index] = _process(task)  # it says why the file cannot be read
+            continue
+        if task.known_sha256 == sha:
+            outcomes[index] = FileOutcome(
+                task.source, task.relative, "skipped-unchanged", task.output, sha
+            )
+            continue
+        todo.append((index, task, sha))
+    if todo:
+        started = time.perf_counter()
+        try:
+            results = redactor.redact_files([(task.source, task.output) for _, task, _ in todo])
+        except Exception:
+            for index, task, _ in todo:
+                outcomes[index] = _process(task)
+        else:
+            seconds = (time.perf_counter() - started) / len(todo)  # a share of the group's time
+            for (index, task, sha), result in zip(todo, results, strict=True):
+                if isinstance(result, RedactorError):
+                    outcomes[index] = FileOutcome(
+                        task.source,
+                        task.relative,
+                        "refused",
+                        input_sha256=sha,
+                        reason=str(result),
+                        seconds=seconds,
+                    )
+                else:
+                    outcomes[index] = FileOutcome(
+                        task.source,
+                        task.relative,
+                        "redacted",
+                        task.output,
+                        result.input_sha256 or sha,
+                        result.counts(),
+                        words=result.document.word_count(),
+                        seconds=seconds,
+                    )
+    return [outcomes[index] for index in range(len(tasks))]
+
+
+def _groups(tasks: list[_Task], workers: int) -> list[list[_Task]]:
+    """Tasks in groups of up to GROUP_SIZE, small enough that every worker gets several."""
+    size = max(1, min(GROUP_SIZE, math.ceil(len(tasks) / (workers * 4))))
+    return [tasks[i : i + size] for i in range(0, len(tasks), size)]
+
+
 def _crashed(task: _Task) -> FileOutcome:
     return FileOutcome(
         task.source,
@@ -317,8 +381,8 @@ def _in_process(
 ) -> Iterator[FileOutcome]:
     _init_worker(settings, factory)
     try:
-        for task in tasks:
-            yield _process(task)
+        for group in _groups(tasks, 1):
+            yield from _process_group(group)
     finally:
         _reset_worker()
 
@@ -331,39 +395,65 @@ def _reset_worker() -> None:
 def _in_pool(
     tasks: list[_Task], settings: Settings, factory: DetectorFactory | None, workers: int
 ) -> Iterator[FileOutcome]:
-    """Outcomes as files finish. If a worker dies, the pool is rebuilt and the files it left
-    unfinished are retried one at a time, so the file that kills a worker is the only one lost."""
+    """Outcomes as files finish. Each worker holds one small group of files at a time, so that
+    Ctrl-C stops the batch soon. If a worker dies, the pool is rebuilt: the files that were in
+    the workers are retried one at a time, so the file that kills a worker is the only one lost,
+    and the files not yet handed out go to the new pool."""
     pending = list(tasks)
     suspects: list[_Task] = []
     while pending:
+        groups = _groups(pending, workers)
+        queue = iter(groups)
+        pending = []
         with ProcessPoolExecutor(
-            max_workers=min(workers, len(pending)),
+            max_workers=min(workers, len(groups)),
             initializer=_init_pool_worker,
             initargs=(settings, factory),
         ) as pool:
-            futures: dict[Future[FileOutcome], _Task] = {}
+            running: dict[Future[list[FileOutcome]], list[_Task]] = {}
             try:
-                futures = {pool.submit(_process, task): task for task in pending}
-                waiting = set(futures)
-                while waiting:
-                    finished, waiting = wait(waiting, return_when=FIRST_COMPLETED)
+                for _ in range(workers):
+                    _hand_out(pool, queue, running, pending)
+                while running:
+                    finished, _ = wait(set(running), return_when=FIRST_COMPLETED)
                     for future in finished:
+                        group = running.pop(future)
                         try:
-                            yield future.result()
+                            outcomes = future.result()
                         except BrokenProcessPool:
-                            suspects.append(futures[future])
+                            suspects.extend(group)
+                            continue
+                        # the worker is free: its next group first, then the report
+                        _hand_out(pool, queue, running, pending)
+                        yield from outcomes
             except BaseException:
                 # Stop handing out files, and wait for the few already running. (Waiting here
                 # matters: a second shutdown() from the `with` would reset the cancel flag
                 # before the pool's manager thread reads it, and every file would still run.)
                 pool.shutdown(wait=True, cancel_futures=True)
                 raise
-        pending = []
+        pending.extend(task for group in queue for task in group)  # left when the pool broke
         if suspects:
             # Each suspect alone in a fresh one-worker pool: the one that crashes is refused.
             for task in suspects:
                 yield from _isolated(task, settings, factory)
             suspects = []
+
+
+def _hand_out(
+    pool: ProcessPoolExecutor,
+    queue: Iterator[list[_Task]],
+    running: dict[Future[list[FileOutcome]], list[_Task]],
+    pending: list[_Task],
+) -> None:
+    """Give the pool the next group of files, if any; a broken pool leaves it for the next."""
+    group = next(queue, None)
+    if group is None:
+        return
+    try:
+        running[pool.submit(_process_group, group)] = group
+    except BrokenProcessPool:
+        pending.extend(group)
 
 
 def _isolated(

@@ -11,7 +11,7 @@ from typing import Protocol
 
 from redactor.emit import write_document
 from redactor.emit.atomic import check_target
-from redactor.errors import InputError
+from redactor.errors import InputError, RedactorError
 from redactor.ingest import read_document
 from redactor.ingest.text import document_from_text
 from redactor.model import Document, Edit, Finding
@@ -140,6 +140,43 @@ class Redactor:
         return FileResult(
             source, output, document.format, findings, edits, document, data_hash, notes
         )
+
+    def redact_files(self, pairs: list[tuple[Path, Path]]) -> list[FileResult | RedactorError]:
+        """`redact_file` for several (source, output) pairs, detected together so that spaCy
+        reads them in one batch. Each file still fails on its own: its place in the result holds
+        the error, and a file that cannot be read, detected or written is not written at all."""
+        results: dict[int, FileResult | RedactorError] = {}
+        ready: list[tuple[int, Path, Path, Document, str]] = []
+        for index, (source, output) in enumerate(pairs):
+            try:
+                check_target(output, [source])
+                try:
+                    data_hash = hashlib.sha256(source.read_bytes()).hexdigest()
+                except OSError as err:
+                    raise InputError(f"{source}: cannot be read ({err.strerror})") from None
+                document = read_document(source, self.settings)
+            except RedactorError as err:
+                results[index] = err
+                continue
+            ready.append((index, source, output, document, data_hash))
+        processed: list[tuple[list[Finding], list[Edit]]] | None = None
+        if ready:
+            try:
+                processed = self.process_many([document for _, _, _, document, _ in ready])
+            except RedactorError:
+                processed = None  # one document failed detection: each is tried on its own
+        for k, (index, source, output, document, data_hash) in enumerate(ready):
+            try:
+                findings, edits = processed[k] if processed is not None else self.process(document)
+                write_document(document, edits, output, self.settings)
+            except RedactorError as err:
+                results[index] = err
+                continue
+            notes = [str(n) for n in document.info.get("notes", [])]
+            results[index] = FileResult(
+                source, output, document.format, findings, edits, document, data_hash, notes
+            )
+        return [results[index] for index in range(len(pairs))]
 
     def check_file(self, source: Path) -> FileResult:
         """Detect without writing anything: for pre-publication checks."""
