@@ -39,7 +39,7 @@ from redactor.audit import AuditLog, AuditRecord, settings_fingerprint, uses_has
 from redactor.emit.atomic import write_bytes
 from redactor.errors import ConfigError, InputError, OutputError, RedactorError
 from redactor.ingest import supported_suffixes
-from redactor.pipeline import Detector, Redactor
+from redactor.pipeline import Detector, FileResult, Redactor
 from redactor.settings import Settings
 
 __all__ = [
@@ -284,23 +284,26 @@ def _process(task: _Task) -> FileOutcome:
         # The exception's text could quote the document, so only its kind is reported.
         reason = f"{task.source}: could not be processed ({type(err).__name__}); file refused"
     else:
-        return FileOutcome(
-            task.source,
-            task.relative,
-            "redacted",
-            task.output,
-            result.input_sha256 or sha,  # the content redactor actually read
-            result.counts(),
-            words=result.document.word_count(),
-            seconds=time.perf_counter() - started,
-        )
+        return _redacted(task, result, sha, time.perf_counter() - started)
+    return _refused(task, sha, reason, time.perf_counter() - started)
+
+
+def _redacted(task: _Task, result: FileResult, sha: str, seconds: float) -> FileOutcome:
     return FileOutcome(
         task.source,
         task.relative,
-        "refused",
-        input_sha256=sha,
-        reason=reason,
-        seconds=time.perf_counter() - started,
+        "redacted",
+        task.output,
+        result.input_sha256 or sha,  # the content redactor actually read
+        result.counts(),
+        words=result.document.word_count(),
+        seconds=seconds,
+    )
+
+
+def _refused(task: _Task, sha: str, reason: str, seconds: float) -> FileOutcome:
+    return FileOutcome(
+        task.source, task.relative, "refused", input_sha256=sha, reason=reason, seconds=seconds
     )
 
 
@@ -335,26 +338,11 @@ def _process_group(tasks: list[_Task]) -> list[FileOutcome]:
         else:
             seconds = (time.perf_counter() - started) / len(todo)  # a share of the group's time
             for (index, task, sha), result in zip(todo, results, strict=True):
-                if isinstance(result, RedactorError):
-                    outcomes[index] = FileOutcome(
-                        task.source,
-                        task.relative,
-                        "refused",
-                        input_sha256=sha,
-                        reason=str(result),
-                        seconds=seconds,
-                    )
-                else:
-                    outcomes[index] = FileOutcome(
-                        task.source,
-                        task.relative,
-                        "redacted",
-                        task.output,
-                        result.input_sha256 or sha,
-                        result.counts(),
-                        words=result.document.word_count(),
-                        seconds=seconds,
-                    )
+                outcomes[index] = (
+                    _refused(task, sha, str(result), seconds)
+                    if isinstance(result, RedactorError)
+                    else _redacted(task, result, sha, seconds)
+                )
     return [outcomes[index] for index in range(len(tasks))]
 
 

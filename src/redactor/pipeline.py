@@ -127,19 +127,10 @@ class Redactor:
 
     def redact_file(self, source: Path, output: Path) -> FileResult:
         """Read `source`, redact it and write `output` atomically (never over `source`)."""
-        check_target(output, [source])
-        try:
-            data_hash = hashlib.sha256(source.read_bytes()).hexdigest()
-        except OSError as err:
-            raise InputError(f"{source}: cannot be read ({err.strerror})") from None
-        document = read_document(source, self.settings)
-        findings, edits = self.process(document)
-        write_document(document, edits, output, self.settings)
-        # Readers and writers note what they changed beyond edits (parts dropped, sheets renamed).
-        notes = [str(n) for n in document.info.get("notes", [])]
-        return FileResult(
-            source, output, document.format, findings, edits, document, data_hash, notes
-        )
+        result = self.redact_files([(source, output)])[0]
+        if isinstance(result, RedactorError):
+            raise result
+        return result
 
     def redact_files(self, pairs: list[tuple[Path, Path]]) -> list[FileResult | RedactorError]:
         """`redact_file` for several (source, output) pairs, detected together so that spaCy

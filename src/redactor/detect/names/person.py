@@ -978,7 +978,6 @@ _YEAR_GROUP_AFTER = re.compile(
     r"\s*\([^()\n]{0,30}?\b(?i:y|yr|year)\s?\d|\s*\(\s*(?:R|Rec|Reception)\s*\)"
     r"|\s*\(\s*\d{1,2}[A-Z]{1,3}\s*\)"
 )
-_BULLET_BEFORE = re.compile(r"(?:^|\n)[ \t]*[-•*][ \t]*$")
 _WIDE_GAP = re.compile(r"\t|\n| {2,}|[ \t]*[:;|][ \t]*")
 # The head of a line of notes: bullet, time stamp ("4.10", "[08:14]") or year group ("Y5 –"),
 # then up to four words, then a dash, colon or bracket.
