@@ -11,7 +11,8 @@ documents, then the peak.
 
 `--memory-zone` wraps each document in spaCy 3.8's `nlp.memory_zone()`, which frees the strings
 and vocabulary entries a document added: compare the two runs to see what it saves.
-`--batch` instead measures the peak RSS of each worker process of a real `run_batch`.
+`--batch` instead runs a real `run_batch` and prints, for each worker process, its resident
+memory after its first few dozen files and after its last, and its peak.
 """
 
 from __future__ import annotations
@@ -94,12 +95,21 @@ def batch(n: int, workers: int) -> None:
 
     texts = make_corpus(n, seed=5, fresh=True)
     tmp = Path(tempfile.mkdtemp(prefix="redactor-memory-"))
+    seen: dict[int, int] = {}  # worker pid -> reports since it started
+    first: dict[int, int] = {}  # worker pid -> RSS once it has done its first few dozen files
+    last: dict[int, int] = {}
     peaks: dict[int, int] = {}
 
     def progress(p: BatchProgress) -> None:
         for child in children(os.getpid()):
             with contextlib.suppress(OSError, KeyError):
-                peaks[child] = max(peaks.get(child, 0), status(child)["VmHWM"])
+                now = status(child)
+                seen[child] = seen.get(child, 0) + 1
+                # from its 100th report on: past its model loading and the heap that leaves
+                if seen[child] >= 100:
+                    first.setdefault(child, now["VmRSS"])
+                    last[child] = now["VmRSS"]
+                peaks[child] = max(peaks.get(child, 0), now["VmHWM"])
 
     try:
         src = tmp / "src"
@@ -110,8 +120,15 @@ def batch(n: int, workers: int) -> None:
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     print(f"batch of {n} documents with {summary.workers} workers in {summary.elapsed:.1f} s")
-    for child, peak in sorted(peaks.items()):
-        print(f"  worker {child}: peak RSS {peak / MIB:.1f} MiB")
+    for child in sorted(first):
+        start, end, grown = (
+            first[child] / MIB,
+            last[child] / MIB,
+            (last[child] - first[child]) / MIB,
+        )
+        peak = peaks[child] / MIB
+        print(f"  worker {child}: RSS {start:.1f} MiB after its first few dozen files, "
+              f"{end:.1f} MiB after its last ({grown:+.1f}), peak {peak:.1f} MiB")  # fmt: skip
 
 
 def main() -> None:
@@ -121,7 +138,7 @@ def main() -> None:
     parser.add_argument("-n", type=int, default=2000, help="documents (default 2000)")
     parser.add_argument("--every", type=int, default=250, help="report every N documents")
     parser.add_argument("--memory-zone", action="store_true", help="use nlp.memory_zone()")
-    parser.add_argument("--batch", action="store_true", help="peak RSS of batch workers")
+    parser.add_argument("--batch", action="store_true", help="RSS of batch workers")
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
     args = parser.parse_args()
     if args.batch:

@@ -15,7 +15,7 @@ from click.testing import CliRunner
 from tests.conftest import FakeDetector
 
 from redactor.audit import read_audit_log, settings_fingerprint
-from redactor.batch import STATE_NAME, BatchProgress, discover, run_batch
+from redactor.batch import FILES_PER_PROCESS, STATE_NAME, BatchProgress, discover, run_batch
 from redactor.cli import main
 from redactor.errors import ConfigError, InputError, OutputError, RedactorError
 from redactor.model import Document, Finding
@@ -178,6 +178,67 @@ def test_a_crashing_worker_loses_only_its_own_file(src: Path, tmp_path: Path) ->
     assert "crashed" in (refused.reason or "")
     assert outputs(out) == ["minutes.txt", "year3/autumn/plan.md", "year3/letter.txt"]
     assert not list(out.rglob("*.part"))  # nothing left by the workers the crash ended
+
+
+class MarkingFactory:
+    """A detector factory that leaves one file per worker process that builds a detector."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+
+    def __call__(self) -> FakeDetector:
+        (self.folder / f"worker-{os.getpid()}").touch()
+        return FakeDetector(TERMS)
+
+
+def test_a_worker_process_is_replaced_after_its_share_of_files(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setattr("redactor.batch.FILES_PER_PROCESS", 3)
+    src = tmp_path / "many"
+    src.mkdir()
+    for i in range(13):
+        (src / f"note-{i:02d}.txt").write_text(f"Orlaith came in at {i}.\n", "utf-8")
+    marks = tmp_path / "marks"
+    marks.mkdir()
+    summary = run_batch(
+        src, tmp_path / "out", Settings(), workers=2, detector_factory=MarkingFactory(marks)
+    )
+    assert [o.status for o in summary.outcomes] == ["redacted"] * 13
+    # 13 files, at most 2 x 3 per pool: three pools, the last with one file (one worker)
+    assert len(list(marks.iterdir())) == 5
+    for i in range(13):
+        assert "Orlaith" not in (tmp_path / "out" / f"note-{i:02d}.txt").read_text("utf-8")
+
+
+def test_one_worker_runs_a_long_batch_in_replaceable_processes(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setattr("redactor.batch.FILES_PER_PROCESS", 2)
+    src = tmp_path / "many"
+    src.mkdir()
+    for i in range(5):
+        (src / f"note-{i}.txt").write_text("Orlaith came in.\n", "utf-8")
+    marks = tmp_path / "marks"
+    marks.mkdir()
+    summary = run_batch(
+        src, tmp_path / "out", Settings(), workers=1, detector_factory=MarkingFactory(marks)
+    )
+    assert summary.workers == 1
+    assert [o.status for o in summary.outcomes] == ["redacted"] * 5
+    built = {p.name for p in marks.iterdir()}
+    assert len(built) == 3 and f"worker-{os.getpid()}" not in built  # 2 + 2 + 1, not here
+
+
+def test_a_crash_in_one_pool_leaves_the_later_pools_their_files(
+    tmp_path: Path, monkeypatch
+) -> None:
+    monkeypatch.setattr("redactor.batch.FILES_PER_PROCESS", 2)
+    src = tmp_path / "many"
+    src.mkdir()
+    for i in range(9):
+        text = "CRASH-ME\n" if i == 1 else f"Orlaith came in at {i}.\n"
+        (src / f"note-{i}.txt").write_text(text, "utf-8")
+    summary = run_batch(src, tmp_path / "out", Settings(), workers=2, detector_factory=crashing)
+    assert statuses(summary) == {
+        f"note-{i}.txt": "refused" if i == 1 else "redacted" for i in range(9)
+    }
 
 
 class SlowDetector(FakeDetector):
@@ -412,6 +473,8 @@ def test_command_help_has_an_example() -> None:
     result = CliRunner().invoke(main, ["batch", "--help"])
     assert result.exit_code == 0
     assert "redactor batch minutes/ --out redacted/" in result.output
+    # the help tells how often a worker is replaced, as the code does it
+    assert f"after {FILES_PER_PROCESS:,} files" in " ".join(result.output.split())
 
 
 # -- every format together ------------------------------------------------------------------------

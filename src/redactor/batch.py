@@ -4,8 +4,10 @@
                         audit_log=Path("audit.jsonl"), progress=print)
 
 - **Parallel**: a pool of worker processes; each builds ONE `Redactor` in its initializer (the
-  spaCy pipeline loads once per worker) and reuses it for every file it is given. With one worker
-  the files are processed in this process, without a pool.
+  spaCy pipeline loads once per worker) and reuses it for every file it is given, up to
+  FILES_PER_PROCESS files: then a fresh pool takes over, so that a long batch's workers end with
+  the memory they started with. With one worker and no more files than that, the files are
+  processed in this process, without a pool.
 - **Resumable**: `.redactor-state.json` in the output folder remembers, per file, the input's
   SHA-256 and the settings fingerprint of the run that wrote its output. A later run skips a file
   whose content and settings are unchanged and whose output is still there.
@@ -62,6 +64,11 @@ DetectorFactory = Callable[[], Detector]
 #: files a worker redacts together, so that spaCy reads them in one batch; small, so that Ctrl-C
 #: still stops a batch soon (the groups already handed out are finished, no more)
 GROUP_SIZE = 4
+#: files a worker process redacts before a fresh one replaces it. Memory zones and emptied caches
+#: keep a worker nearly flat, but spaCy's hash tables still grow in steps on long runs (see
+#: `redactor._memory`); a new process starts from scratch, for a model load (about 2 s) per
+#: thousand files.
+FILES_PER_PROCESS = 1000
 
 
 # -- data ----------------------------------------------------------------------------------------
@@ -384,13 +391,16 @@ def _in_pool(
     tasks: list[_Task], settings: Settings, factory: DetectorFactory | None, workers: int
 ) -> Iterator[FileOutcome]:
     """Outcomes as files finish. Each worker holds one small group of files at a time, so that
-    Ctrl-C stops the batch soon. If a worker dies, the pool is rebuilt: the files that were in
+    Ctrl-C stops the batch soon. A pool serves at most FILES_PER_PROCESS files per worker; the
+    next files go to a fresh pool. If a worker dies, the pool is rebuilt: the files that were in
     the workers are retried one at a time, so the file that kills a worker is the only one lost,
     and the files not yet handed out go to the new pool."""
     pending = list(tasks)
     suspects: list[_Task] = []
     while pending:
-        groups = _groups(pending, workers)
+        share = workers * FILES_PER_PROCESS
+        groups = _groups(pending[:share], workers)
+        later = pending[share:]
         queue = iter(groups)
         pending = []
         with ProcessPoolExecutor(
@@ -421,6 +431,7 @@ def _in_pool(
                 pool.shutdown(wait=True, cancel_futures=True)
                 raise
         pending.extend(task for group in queue for task in group)  # left when the pool broke
+        pending.extend(later)
         if suspects:
             # Each suspect alone in a fresh one-worker pool: the one that crashes is refused.
             for task in suspects:
@@ -501,9 +512,10 @@ def run_batch(
     """Redact every supported file under `source` into `output`, keeping relative paths.
 
     `workers`: processes to use (default: `settings.workers`, else every core); 1 runs in this
-    process. `audit_log`: the JSON-lines audit file (default: `.redactor-audit.jsonl` in
-    `output`). `detector_factory`: builds the detector in each worker instead of the real engine
-    (tests; it must be picklable when `workers` > 1). `force`: redo files even if unchanged.
+    process, or past FILES_PER_PROCESS files in one worker process, replaced as any other.
+    `audit_log`: the JSON-lines audit file (default: `.redactor-audit.jsonl` in `output`).
+    `detector_factory`: builds the detector in each worker instead of the real engine (tests; it
+    must be picklable when workers run in processes). `force`: redo files even if unchanged.
     """
     source_root = source if source.is_dir() else source.parent
     if output.exists() and not output.is_dir():
@@ -544,7 +556,7 @@ def run_batch(
     first_at: float | None = None
     runner = (
         _in_process(tasks, settings, detector_factory)
-        if count == 1
+        if count == 1 and len(tasks) <= FILES_PER_PROCESS  # longer: workers are replaced
         else _in_pool(tasks, settings, detector_factory, count)
     )
     by_relative = {t.relative: t for t in tasks}

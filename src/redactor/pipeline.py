@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
+from redactor._memory import forget_documents
 from redactor.emit import write_document
 from redactor.emit.atomic import check_target
 from redactor.errors import InputError, RedactorError
@@ -89,7 +90,9 @@ class Redactor:
 
     def process(self, document: Document) -> tuple[list[Finding], list[Edit]]:
         findings = self.detect(document)
-        return findings, self.plan(document, findings)
+        edits = self.plan(document, findings)
+        forget_documents()  # the words it met go with it (see redactor._memory)
+        return findings, edits
 
     def process_many(self, documents: list[Document]) -> list[tuple[list[Finding], list[Edit]]]:
         """`process` for several documents, batched through the detector when it can."""
@@ -100,6 +103,7 @@ class Redactor:
         for document, raw in zip(documents, detect_many(documents), strict=True):
             findings = [f for f in raw if self._keep(f)]
             out.append((findings, self.plan(document, findings)))
+        forget_documents()
         return out
 
     def redact_texts(self, texts: list[str]) -> list[str]:

@@ -33,6 +33,16 @@ def mentions(text: str, *names: str) -> list[str]:
         ("Bella said no. Issy too.", ["Isabella Ferreira"], ["Bella", "Issy"]),
         ("Fin was upset. A fin and a tail.", ["Finnian Rourke"], ["Fin"]),
         ("Will you sign? Bill sent.", ["William Achterberg"], []),
+        # mentions start and end words; the possessive is allowed, other endings are not
+        ("Annabel and Ann'll and Ann's coat; Ann-Marie", ["Ann Quorley"], ["Ann"]),
+        ("Zofia2 and _Zofia and x-Zofia but Zofia.", ["Zofia Nowacka"], ["Zofia"]),
+        ("O'Dwyer's bag and O'Dwyer", ["Siobhan O'Dwyer"], ["O'Dwyer", "O'Dwyer"]),
+        # the longest form wins, and spacing inside a full name may vary
+        (
+            "Zofia\n  Nowacka left; then Nowacka.",
+            ["Zofia Nowacka"],
+            ["Zofia\n  Nowacka", "Nowacka"],
+        ),
     ],
 )
 def test_mentions(text: str, names: list[str], expected: list[str]) -> None:

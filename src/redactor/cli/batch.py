@@ -108,7 +108,8 @@ def batch(
     stopped. A file that cannot be read or redacted exactly is refused with its reason and nothing
     is written for it; the rest of the batch carries on. Every file gets a line in the audit log:
     its SHA-256, the counts by entity type, the operators, the settings and the reason for a
-    refusal; never the removed text.
+    refusal; never the removed text. Each worker process loads the model once and is replaced
+    by a fresh one after 1,000 files, so that a long batch does not grow in memory.
 
     Exit status: 0 every file written or unchanged, 1 some files refused, 2 usage or settings
     error.

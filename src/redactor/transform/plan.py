@@ -15,6 +15,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from redactor._memory import document_cache
 from redactor.detect.names.lexicon import fold, lexicon
 from redactor.detect.names.propagation import short_forms
 from redactor.model import PERSON_TYPES, Document, Edit, Finding
@@ -86,6 +87,7 @@ def _shortens(word: str, person: _Entity) -> bool:
     return len(names) > 1 and fold(word) in _short_forms_of(names[0])
 
 
+@document_cache
 @functools.lru_cache(maxsize=1024)
 def _short_forms_of(first_name: str) -> frozenset[str]:
     return frozenset(short_forms(first_name, lexicon()))

@@ -8,12 +8,15 @@ import unicodedata
 from dataclasses import dataclass, field
 from importlib import resources
 
+from redactor._memory import document_cache
+
 #: a word as names are written: letters, with inner hyphens or apostrophes (O'Neill, Ana-María)
 WORD = re.compile(r"(?<![\w'’])[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 POSSESSIVE_END = re.compile(r"['’]s$", re.IGNORECASE)
 
 
-@functools.lru_cache(maxsize=8192)  # bounded: a long batch meets new names in every file
+@document_cache  # emptied after each document; the size bounds it within a large one
+@functools.lru_cache(maxsize=8192)
 def fold(word: str) -> str:
     """Case- and accent-insensitive form: "Łukasz" and "lukasz" fold alike."""
     decomposed = unicodedata.normalize("NFKD", word.casefold())
@@ -80,6 +83,12 @@ class Lexicon:
         default_factory=dict, init=False, repr=False, compare=False
     )
 
+    def forget(self) -> None:
+        """Empty the memos (see `redactor._memory`)."""
+        self._first_name_memo.clear()
+        self._surname_memo.clear()
+        self._english_memo.clear()
+
     def is_first_name(self, word: str) -> bool:
         known = self._first_name_memo.get(word)
         if known is None:
@@ -137,7 +146,7 @@ class Lexicon:
         return fold(word) in SCHOOL_WORDS
 
 
-_MEMO_SIZE = 4096  # words; a long run of new names starts the memo afresh at this size
+_MEMO_SIZE = 4096  # words; a document with more new names starts the memo afresh at this size
 
 
 def _remember(memo: dict[str, bool], word: str, answer: bool) -> bool:
@@ -156,3 +165,9 @@ def lexicon() -> Lexicon:
         english_words=read_list("english_words.txt"),
         popular_first_names=read_list("popular_first_names.txt"),
     )
+
+
+@document_cache
+def _forget_memos() -> None:
+    if lexicon.cache_info().currsize:  # only a loaded lexicon has memos to empty
+        lexicon().forget()

@@ -15,11 +15,12 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from nicknames import NickNamer
 
+from redactor._memory import document_cache
 from redactor.detect.names.lexicon import Lexicon, fold, fold_same_length
 
 _TITLES = frozenset(
@@ -102,6 +103,7 @@ def short_forms(first_name: str, lexicon: Lexicon) -> list[str]:
     ]
 
 
+@document_cache
 @functools.lru_cache(maxsize=1024)
 def _diminutives(folded_name: str) -> frozenset[str]:
     return frozenset(fold(n) for n in _nicknamer().nicknames_of(folded_name))
@@ -120,7 +122,13 @@ class Mention:
 
 
 def find_mentions(text: str, forms: Iterable[NameForm]) -> list[Mention]:
-    """Every mention of any form in `text` (offsets in `text`)."""
+    """Every mention of any form in `text` (offsets in `text`).
+
+    A mention starts a word and ends one: not inside "Annabel" for Ann, nor in "Darcy-Mae" for
+    Darcy, but "Ann's" is Ann. Where several forms start at the same place, the longest wins.
+    The forms are looked for with `str.find` and checked with fixed patterns: a pattern made of
+    a document's names would stay in Python's regex cache after the document.
+    """
     folded = fold_same_length(text)
     if len(folded) != len(text):  # cannot happen with fold_same_length; kept as a guard
         return []
@@ -132,31 +140,72 @@ def find_mentions(text: str, forms: Iterable[NameForm]) -> list[Mention]:
             by_form[form.folded] = form
     if not by_form:
         return []
-    alternatives = sorted(by_form, key=len, reverse=True)
-    pattern = re.compile(
-        r"(?<![\w'’-])("
-        + "|".join(re.escape(a).replace(r"\ ", r"\s+") for a in alternatives)
-        + r")(?![\w-]|['’][a-rt-z])"
-    )
+    by_first: dict[str, list[list[str]]] = {}
+    for key in sorted(by_form, key=len, reverse=True):  # longest first
+        words = key.split(" ")
+        by_first.setdefault(words[0], []).append(words)
+    # where a form's first word appears (found by str.find, far faster than a look at every
+    # word), in order; each is read as a mention only if a word starts there
+    starts = sorted({at for first in by_first for at in _occurrences(folded, first)})
     mentions = []
-    for m in pattern.finditer(folded):
-        key = re.sub(r"\s+", " ", m.group(1))
-        found = by_form.get(key)
-        if found is None:
+    after = 0
+    for at in starts:
+        if at < after or not _WORD_START.match(folded, at):
+            continue  # inside the mention just found, or inside a word
+        matched = _form_at(folded, at, by_first)
+        if matched is None:
             continue
-        original = text[m.start() : m.end()]
+        key, end = matched
+        after = end
+        found = by_form[key]
+        original = text[at:end]
         if found.exact_case is not None and original != found.exact_case:
             continue
-        if (
-            found.needs_capital
-            and not original[:1].isupper()
-            and not _opens_sentence(text, m.start())
-        ):
+        if found.needs_capital and not original[:1].isupper() and not _opens_sentence(text, at):
             continue
-        if found.folded in _MODAL_NAMES and _after_sentence_break(text, m.start()):
+        if found.folded in _MODAL_NAMES and _after_sentence_break(text, at):
             continue  # "Will you sign?" is not Will
-        mentions.append(Mention(m.start(), m.end(), found.entity_type))
+        mentions.append(Mention(at, end, found.entity_type))
     return mentions
+
+
+_WORD_START = re.compile(r"(?<![\w'’-])[^\W\d_]")
+_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+_SPACES = re.compile(r"\s+")
+# after a mention: no letter, digit or hyphen, and no apostrophe but the possessive's
+_MENTION_END = re.compile(r"(?![\w-]|['’][a-rt-z])")
+
+
+def _occurrences(text: str, part: str) -> Iterator[int]:
+    at = text.find(part)
+    while at >= 0:
+        yield at
+        at = text.find(part, at + 1)
+
+
+def _form_at(folded: str, at: int, by_first: dict[str, list[list[str]]]) -> tuple[str, int] | None:
+    """The longest form (its key and end) that `folded` holds at `at`, a word start."""
+    word = _WORD.match(folded, at)
+    assert word is not None  # `at` starts a letter
+    ends = [word.end()]
+    # a form may end before an apostrophe inside the word: "ann" in "ann's"
+    ends += [at + i for i in range(len(word.group()) - 1, 0, -1) if word.group()[i] in "'’"]
+    best: tuple[str, int] | None = None
+    for first_end in ends:
+        for words in by_first.get(folded[at:first_end], ()):
+            end = first_end
+            for next_word in words[1:]:
+                gap = _SPACES.match(folded, end)
+                if gap is None or not folded.startswith(next_word, gap.end()):
+                    break
+                end = gap.end() + len(next_word)
+            else:
+                if _MENTION_END.match(folded, end):
+                    key = " ".join(words)
+                    if best is None or len(key) > len(best[0]):
+                        best = (key, end)
+                    break  # the others under this first word are shorter
+    return best
 
 
 # Names that are also words opening questions, requests and sentences ("Will you", "He said"):
