@@ -28,6 +28,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from redactor._memory import document_cache
 from redactor.model import Locator
 
 __all__ = [
@@ -196,6 +197,7 @@ def _words(header: str) -> list[str]:
     return re.findall(r"[a-z0-9]+", text)
 
 
+@document_cache  # a header can be a pupil's name (one column per child)
 @functools.lru_cache(maxsize=1024)
 def hint_for_header(header: str) -> str | None:
     """The entity type every cell under `header` holds, or None (free text or not personal)."""
