@@ -3,16 +3,18 @@
 Runs one `Redactor` over N invented documents whose names are new in almost every document, as
 a worker in a long batch would, and prints the resident memory and the size of spaCy's string
 store at the start (after the model is loaded and one document processed) and every `--every`
-documents, then the peak.
+documents, then the peak. (The lexeme column is spaCy's count of entries ever made, which only
+goes up; the entries a memory zone frees are not subtracted.)
 
     python benchmarks/memory.py                    # 2,000 documents
     python benchmarks/memory.py -n 500 --every 100
-    python benchmarks/memory.py --memory-zone      # each document inside nlp.memory_zone()
+    python benchmarks/memory.py --batch -n 2000    # the workers of a real batch
 
-`--memory-zone` wraps each document in spaCy 3.8's `nlp.memory_zone()`, which frees the strings
-and vocabulary entries a document added: compare the two runs to see what it saves.
-`--batch` instead runs a real `run_batch` and prints, for each worker process, its resident
-memory after its first few dozen files and after its last, and its peak.
+Detection already runs inside spaCy 3.8's `nlp.memory_zone()`, which frees the strings and
+vocabulary entries a document added, and empties our own per-document caches
+(`redactor._memory`). `--memory-zone` wraps each document in one more zone (no difference
+expected). `--batch` instead runs a real `run_batch` and prints, for each worker process, its
+resident memory after its first few dozen files and after its last, and its peak.
 """
 
 from __future__ import annotations
