@@ -27,8 +27,9 @@ from presidio_analyzer.context_aware_enhancers import ContextAwareEnhancer
 
 from redactor._registry import load
 from redactor.detect.names import NAME_RECOGNIZERS
+from redactor.detect.names._regex import occurrences
 from redactor.detect.names.initials import TWO_LETTER_WORDS
-from redactor.detect.names.lexicon import POSSESSIVE_END, WORD, fold, lexicon
+from redactor.detect.names.lexicon import WORD, fold, lexicon, strip_possessive
 from redactor.detect.names.propagation import NameForm, find_mentions, name_forms
 from redactor.detect.names.roles import classify
 from redactor.detect.names.roster import Roster, RosterPerson, date_forms, load_roster
@@ -467,12 +468,21 @@ def _street_mentions(text: str, spans: list[_Span]) -> list[_Span]:
         for street in street_names(text[s.start : s.end])
     }
     out = []
+    reason = "another mention of an address found in this document"
     for street in streets:
-        for m in re.finditer(rf"(?<![\w'’-]){re.escape(street)}(?![\w-])", text):
-            reason = "another mention of an address found in this document"
-            span = _Span("ADDRESS", m.start(), m.end(), PROPAGATED_SCORE, "propagation", reason)
-            out.append(span)
+        after = 0
+        for at in occurrences(text, street):
+            end = at + len(street)
+            if at >= after and _WORD_BEFORE.match(text, at) and _WORD_AFTER.match(text, end):
+                out.append(_Span("ADDRESS", at, end, PROPAGATED_SCORE, "propagation", reason))
+                after = end
     return out
+
+
+# a whole mention: no letter, digit, hyphen or apostrophe right before, no letter, digit or
+# hyphen right after (zero-width: matched where a mention starts and where it ends)
+_WORD_BEFORE = re.compile(r"(?<![\w'’-])")
+_WORD_AFTER = re.compile(r"(?![\w-])")
 
 
 def _names_a_thing(text: str, span: _Span) -> bool:
@@ -631,7 +641,7 @@ def _truecase(text: str) -> str:
     chars = list(text)
     after_name = -1  # where the last capitalised first name ended
     for m in WORD.finditer(text):
-        word = POSSESSIVE_END.sub("", m.group())  # "sonny's dad" -> "Sonny's dad"
+        word = strip_possessive(m.group())  # "sonny's dad" -> "Sonny's dad"
         if word in _NEVER_TRUECASED or lex.is_school_word(word):
             continue
         if (

@@ -4,6 +4,7 @@ from the spaCy document when there is one, and where sentences and lines start."
 from __future__ import annotations
 
 import bisect
+import functools
 from typing import Any, NamedTuple
 
 from presidio_analyzer import AnalysisExplanation, EntityRecognizer, RecognizerResult
@@ -96,6 +97,11 @@ class TextView:
         self._token_at: dict[int, int] = {}  # character offset -> token index, built on demand
         self._pos_at: dict[int, str] = {}  # character offset -> coarse part of speech, memo
         self._ent_starts: list[int] | None = None  # entity start offsets, built on demand
+
+    @functools.cached_property
+    def word_starts(self) -> list[int]:
+        """Where each word starts, in order: for binary searches by offset."""
+        return [w.start for w in self.words]
 
     def pos(self, word: Word) -> str:
         """Coarse part of speech of the token starting where `word` starts ("" if none).

@@ -15,7 +15,6 @@ Rules, each with its own score (the engine reports from 0.5):
 from __future__ import annotations
 
 import bisect
-import operator
 import re
 from typing import Any
 
@@ -85,9 +84,6 @@ _NICKNAME_AFTER = re.compile(r"\s*[(\"“]\s*[A-Z][^\W\d_]+\s*[)\"”]")  # 'Gra
 _INITIAL_AFTER = re.compile(r" [B-HJ-Z](?:\b|\.)(?!\w)(?! [a-z])")  # "Ivy M."
 _BULLET_BEFORE = re.compile(r"(?:^|\n)[ \t]*[-•*][ \t]*$")
 _NAME_AFTER_BULLET = re.compile(r"(?: [a-z][\w'-]*){0,2}[ \t]*(?:[–—-][ \t]|\()")
-_YEAR_GROUP_AFTER = re.compile(
-    r"\s*\([^()\n]{0,30}?\b(?:Y|Yr|Year)\s?\d|\s*\(\s*(?:R|Rec|Reception)\s*\)"
-)
 _OWNS_SOMETHING = re.compile(r"['’]s\s+[a-z]")  # "Tobiasz's reading book"
 _LINE_BREAK = re.compile(r"[ \t]*\n[ \t]*")
 _JOINED = re.compile(r"\s*[+&]\s*")
@@ -318,8 +314,8 @@ class PersonRecognizer(NameRecognizer):
     def _model_piece(self, view: TextView, start: int, end: int) -> RecognizerResult | None:
         lex = self.lexicon
         # the words starting in [start, end): words are in text order, so two binary searches
-        first = bisect.bisect_left(view.words, start, key=_start_of)
-        words = view.words[first : bisect.bisect_left(view.words, end, key=_start_of)]
+        starts = view.word_starts
+        words = view.words[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
         while words and (
             words[0].text.lower().rstrip(".") in TITLES or lex.is_school_word(words[0].text)
         ):
@@ -726,14 +722,11 @@ class PersonRecognizer(NameRecognizer):
         and be no ordinary word."""
         lex = self.lexicon
         out: list[RecognizerResult] = []
-        starts: list[int] | None = None
         for m in _BRACKETED_WORD.finditer(view.text):
             inner = m.group(1)
             if not lex.is_first_name(inner) or lex.is_common(inner) or lex.is_school_word(inner):
                 continue
-            if starts is None:
-                starts = [w.start for w in view.words]
-            k = bisect.bisect_left(starts, m.start()) - 1
+            k = bisect.bisect_left(view.word_starts, m.start()) - 1
             if k < 0 or view.text[view.words[k].end : m.start()].strip(" "):
                 continue
             run: list[Word] = []
@@ -777,10 +770,8 @@ class PersonRecognizer(NameRecognizer):
         counts even when it is also a word (Moss, Field) and the whole name may be lower case."""
         lex = self.lexicon
         out = []
-        starts: list[int] = []
         for m in _ENTRY_HEAD.finditer(view.text):
-            if not starts:
-                starts = [w.start for w in view.words]
+            starts = view.word_starts
             k = bisect.bisect_left(starts, m.start("name"))
             words = []
             while k < len(starts) and view.words[k].end <= m.end("name"):
@@ -1017,7 +1008,6 @@ _QUOTE_SPEAKER = re.compile(
 # Titles as typed in notes without capitals ("miss" is also a verb: it needs a real surname).
 _LOWER_TITLES = frozenset(["mr", "mrs", "ms", "mx", "dr", "miss"])
 _BRACKETED_WORD = re.compile(r"\(\s*([^\W\d_]{2,}(?:-[^\W\d_]+)?)\s*\)")
-_start_of = operator.attrgetter("start")
 
 
 def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -15,13 +15,14 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from nicknames import NickNamer
 
 from redactor._memory import document_cache
-from redactor.detect.names.lexicon import Lexicon, fold, fold_same_length
+from redactor.detect.names._regex import occurrences
+from redactor.detect.names.lexicon import WORD, Lexicon, fold, fold_same_length
 
 _TITLES = frozenset(
     ["mr", "mrs", "ms", "miss", "mx", "dr", "mister", "master", "prof", "sir", "dame", "rev"]
@@ -146,7 +147,7 @@ def find_mentions(text: str, forms: Iterable[NameForm]) -> list[Mention]:
         by_first.setdefault(words[0], []).append(words)
     # where a form's first word appears (found by str.find, far faster than a look at every
     # word), in order; each is read as a mention only if a word starts there
-    starts = sorted({at for first in by_first for at in _occurrences(folded, first)})
+    starts = sorted({at for first in by_first for at in occurrences(folded, first)})
     mentions = []
     after = 0
     for at in starts:
@@ -170,22 +171,14 @@ def find_mentions(text: str, forms: Iterable[NameForm]) -> list[Mention]:
 
 
 _WORD_START = re.compile(r"(?<![\w'’-])[^\W\d_]")
-_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _SPACES = re.compile(r"\s+")
 # after a mention: no letter, digit or hyphen, and no apostrophe but the possessive's
 _MENTION_END = re.compile(r"(?![\w-]|['’][a-rt-z])")
 
 
-def _occurrences(text: str, part: str) -> Iterator[int]:
-    at = text.find(part)
-    while at >= 0:
-        yield at
-        at = text.find(part, at + 1)
-
-
 def _form_at(folded: str, at: int, by_first: dict[str, list[list[str]]]) -> tuple[str, int] | None:
     """The longest form (its key and end) that `folded` holds at `at`, a word start."""
-    word = _WORD.match(folded, at)
+    word = WORD.match(folded, at)
     assert word is not None  # `at` starts a letter
     ends = [word.end()]
     # a form may end before an apostrophe inside the word: "ann" in "ann's"
